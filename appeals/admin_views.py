@@ -1,0 +1,139 @@
+"""Admin views: per-appeal overview, moderation queue, delivery export, invalidation, erasure."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import exports, services
+from .forms import InvalidateForm
+from .models import AppealPage, Moderation, Signature, SignatureKind, SignatureStatus
+from .permissions import manage_signatures_required
+from .selectors import appeal_counts
+
+
+def _source_appeals():
+    # One row per appeal (translations share the signatures).
+    seen, pages = set(), []
+    for page in AppealPage.objects.order_by("-first_published_at", "pk"):
+        if page.translation_key not in seen:
+            seen.add(page.translation_key)
+            pages.append(page)
+    return pages
+
+
+@manage_signatures_required
+def overview(request):
+    rows = [(page, appeal_counts(page.translation_key)) for page in _source_appeals()]
+    pending = Signature.objects.filter(
+        kind=SignatureKind.ORGANISATION, moderation=Moderation.PENDING
+    ).exclude(status__in=[SignatureStatus.WITHDRAWN, SignatureStatus.INVALIDATED])
+    return TemplateResponse(
+        request,
+        "appeals/admin/overview.html",
+        {"rows": rows, "pending": pending.count(), "header_title": _("Appeals")},
+    )
+
+
+@manage_signatures_required
+def moderation(request):
+    queue = Signature.objects.filter(
+        kind=SignatureKind.ORGANISATION, moderation=Moderation.PENDING
+    ).exclude(status__in=[SignatureStatus.WITHDRAWN, SignatureStatus.INVALIDATED])
+    return TemplateResponse(
+        request,
+        "appeals/admin/moderation.html",
+        {"queue": queue.order_by("created_at"), "header_title": _("Organisations to moderate")},
+    )
+
+
+@manage_signatures_required
+@require_POST
+def moderate(request, pk):
+    signature = get_object_or_404(Signature, pk=pk, kind=SignatureKind.ORGANISATION)
+    approve = request.POST.get("decision") == "approve"
+    services.moderate(signature.pk, approve)
+    messages.success(request, _("Approved.") if approve else _("Rejected."))
+    return redirect("appeals_moderation")
+
+
+@manage_signatures_required
+def export(request, page_id, fmt):
+    page = get_object_or_404(AppealPage, pk=page_id)
+    if fmt == "xlsx":
+        response = HttpResponse(
+            exports.as_xlsx(page.translation_key),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(
+            exports.as_csv(page.translation_key), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="signatories-{page.slug}.{fmt}"'
+    return response
+
+
+@manage_signatures_required
+def invalidate(request, page_id):
+    page = get_object_or_404(AppealPage, pk=page_id)
+    form = InvalidateForm(request.POST or None)
+    matching = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            qs = services.invalidation_queryset(
+                page.translation_key,
+                form.cleaned_data["domain"],
+                form.cleaned_data["since"],
+                form.cleaned_data["until"],
+            ).exclude(status=SignatureStatus.INVALIDATED)
+            if form.cleaned_data["confirm"]:
+                changed = services.invalidate(qs)
+                messages.success(request, _("%(n)d signatures invalidated.") % {"n": changed})
+                return redirect("appeals_overview")
+            matching = qs.count()
+        else:
+            status = 400
+    return TemplateResponse(
+        request,
+        "appeals/admin/invalidate.html",
+        {
+            "page": page,
+            "form": form,
+            "matching": matching,
+            "header_title": _("Invalidate signatures"),
+        },
+        status=status,
+    )
+
+
+@manage_signatures_required
+@require_POST
+def recount(request, page_id):
+    page = get_object_or_404(AppealPage, pk=page_id)
+    services.recount(page.translation_key)
+    messages.success(request, _("The counts were recomputed."))
+    return redirect("appeals_overview")
+
+
+@manage_signatures_required
+@require_POST
+def erase_by_email(request):
+    email = request.POST.get("email", "").strip()[:254]
+    if "@" not in email:
+        messages.error(request, _("Please enter the e-mail address of the person."))
+        return redirect("appeals_overview")
+    erased = services.erase_by_email(email)
+    messages.success(request, _("Erased the data of %(n)d signatures.") % {"n": erased})
+    return redirect("appeals_overview")
+
+
+@manage_signatures_required
+@require_POST
+def erase(request, pk):
+    signature = get_object_or_404(Signature, pk=pk)
+    services.erase_person(signature)
+    messages.success(request, _("The personal data of this signature was erased."))
+    return redirect("appeals_overview")

@@ -1,0 +1,83 @@
+"""E-mails to signers (in the language they signed in) and to the staff."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .models import Signature
+from .security import CONFIRM_SALT, WITHDRAW_SALT, confirm_days, make_token
+from .selectors import page_for_key
+
+
+def render_mail(name, context):
+    subject = render_to_string(f"appeals/emails/{name}_subject.txt", context)
+    text = render_to_string(f"appeals/emails/{name}.txt", context)
+    html = render_to_string(f"appeals/emails/{name}.html", context)
+    return " ".join(subject.split()), text, html
+
+
+def _root(page):
+    site = page.get_site() if page else None
+    return (site.root_url if site else getattr(settings, "WAGTAILADMIN_BASE_URL", "")).rstrip("/")
+
+
+def links(signature, page):
+    root = _root(page)
+    with translation.override(signature.language or settings.LANGUAGE_CODE):
+        return {
+            "confirm_url": root
+            + reverse("appeals:confirm", args=[make_token(signature, CONFIRM_SALT)]),
+            "withdraw_url": root
+            + reverse("appeals:withdraw", args=[make_token(signature, WITHDRAW_SALT)]),
+        }
+
+
+def _send(name, to, context, language):
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject, text, html = render_mail(name, context)
+    message = EmailMultiAlternatives(subject, text, to=[to])
+    message.attach_alternative(html, "text/html")
+    message.send()
+    return True
+
+
+def send_signature_mail(name, signature_id):
+    signature = Signature.objects.filter(pk=signature_id).first()
+    if signature is None or not signature.email:
+        return False
+    page = page_for_key(signature.appeal_key, signature.language)
+    if page is None:
+        return False
+    context = {
+        "signature": signature,
+        "appeal": page,
+        "appeal_url": page.get_full_url(),
+        "days": confirm_days(),
+        **links(signature, page),
+    }
+    return _send(name, signature.email, context, signature.language)
+
+
+def send_already_signed(email, appeal_key, language):
+    page = page_for_key(appeal_key, language)
+    if page is None:
+        return False
+    context = {"appeal": page, "appeal_url": page.get_full_url()}
+    return _send("already_signed", email, context, language)
+
+
+def send_staff_organisation(signature_id):
+    signature = Signature.objects.filter(pk=signature_id).first()
+    staff = getattr(settings, "CAMPAIGN_KIT_STAFF_EMAIL", "")
+    if signature is None or not staff:
+        return False
+    page = page_for_key(signature.appeal_key, settings.LANGUAGE_CODE)
+    admin = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    context = {
+        "signature": signature,
+        "appeal": page,
+        "queue_url": admin + reverse("appeals_moderation"),
+    }
+    return _send("staff_organisation", staff, context, settings.LANGUAGE_CODE)

@@ -1,0 +1,213 @@
+"""AppealIndexPage and AppealPage."""
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..blocks import AppealTextBlock
+
+
+def campaign_page_types():
+    types = getattr(settings, "CAMPAIGN_KIT_CAMPAIGN_PAGE_TYPES", ["campaigns.CampaignPage"])
+    installed = [t for t in types if apps.is_installed(t.split(".")[0])]
+    return installed or ["wagtailcore.Page"]
+
+
+class AppealIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+
+    subpage_types = ["appeals.AppealPage"]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    override_translatable_fields = [TranslatableField("title"), TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("appeal list")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["appeals"] = (
+            AppealPage.objects.child_of(self)
+            .live()
+            .public()
+            .specific()
+            .order_by("-first_published_at")
+        )
+        return context
+
+
+class AppealStatus(models.TextChoices):
+    OPEN = "open", _("Open for signatures")
+    CLOSED = "closed", _("Closed")
+    DELIVERED = "delivered", _("Delivered")
+
+
+class AppealPage(RoutablePageMixin, Page):
+    intro = models.TextField(_("summary"), blank=True, max_length=1000)
+    body = StreamField(AppealTextBlock(), verbose_name=_("appeal text"))
+    addressees = models.TextField(
+        _("addressed to"), max_length=1000, help_text=_("One addressee per line.")
+    )
+    initiators = models.TextField(
+        _("initiated by"), blank=True, max_length=1000, help_text=_("One per line.")
+    )
+    goal = models.PositiveIntegerField(_("goal (people)"), null=True, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AppealStatus.choices, default=AppealStatus.OPEN
+    )
+    closed_on = models.DateField(
+        _("closed on"), null=True, blank=True, help_text=_("Set automatically when closed.")
+    )
+    delivered_on = models.DateField(_("delivered on"), null=True, blank=True)
+    allow_organisations = models.BooleanField(_("organisations can co-sign"), default=True)
+    thank_you = RichTextField(_("thank-you text"), blank=True, features=["bold", "italic", "link"])
+    campaign = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("campaign"),
+    )
+
+    parent_page_types = [
+        "appeals.AppealIndexPage",
+        "home.HomePage",
+        "home.StandardPage",
+        "wagtailcore.Page",
+    ]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("addressees"), FieldPanel("initiators")],
+            heading=_("Addressees and initiators"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("goal"), FieldPanel("deadline")]),
+                FieldRowPanel(
+                    [FieldPanel("status"), FieldPanel("closed_on"), FieldPanel("delivered_on")]
+                ),
+                FieldPanel("allow_organisations"),
+            ],
+            heading=_("Signing"),
+        ),
+        FieldPanel("thank_you"),
+        PageChooserPanel("campaign", page_type=campaign_page_types()),
+    ]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        TranslatableField("addressees"),
+        TranslatableField("initiators"),
+        TranslatableField("thank_you"),
+        SynchronizedField("goal"),
+        SynchronizedField("deadline"),
+        SynchronizedField("status"),
+        SynchronizedField("closed_on"),
+        SynchronizedField("delivered_on"),
+        SynchronizedField("allow_organisations"),
+        SynchronizedField("campaign"),
+    ]
+
+    class Meta:
+        verbose_name = _("appeal")
+
+    def save(self, *args, **kwargs):
+        if self.status != AppealStatus.OPEN and not self.closed_on:
+            self.closed_on = self.delivered_on or timezone.localdate()
+        if self.status == AppealStatus.DELIVERED and not self.delivered_on:
+            self.delivered_on = timezone.localdate()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_open(self):
+        if self.status != AppealStatus.OPEN:
+            return False
+        return self.deadline is None or self.deadline >= timezone.localdate()
+
+    @property
+    def addressee_list(self):
+        return [line.strip() for line in self.addressees.splitlines() if line.strip()]
+
+    @property
+    def initiator_list(self):
+        return [line.strip() for line in self.initiators.splitlines() if line.strip()]
+
+    @property
+    def teaser_meta(self):
+        if self.status == AppealStatus.DELIVERED and self.delivered_on:
+            return _("Delivered on %(date)s") % {"date": date_format(self.delivered_on)}
+        if self.deadline:
+            return _("Open until %(date)s") % {"date": date_format(self.deadline)}
+        return AppealStatus(self.status).label
+
+    def counter(self):
+        from ..selectors import appeal_counts
+
+        return appeal_counts(self.translation_key)
+
+    # Routes (the views live in appeals/views.py)
+    @path("")
+    def appeal(self, request):
+        from .. import views
+
+        return views.appeal_page(request, self)
+
+    @path("sign/", name="sign")
+    def sign(self, request):
+        from .. import views
+
+        request.appeal_key = self.translation_key  # rate limits count per appeal
+        return views.sign_person(request, self)
+
+    @path("co-sign/", name="cosign")
+    def cosign(self, request):
+        from .. import views
+
+        request.appeal_key = self.translation_key
+        return views.sign_organisation(request, self)
+
+    @path("sent/", name="sent")
+    def sent(self, request):
+        from .. import views
+
+        return views.sent(request, self)
+
+    @path("signatories/", name="signatories")
+    def signatories(self, request):
+        from .. import views
+
+        return views.signatories(request, self)
+
+    @path("counts/", name="counts")
+    def counts_json(self, request):
+        from .. import views
+
+        return views.counts_json(request, self)
+
+    @path("badge/", name="badge")
+    def badge(self, request):
+        from .. import views
+
+        return views.badge(request, self)
+
+    @path("logo/<uuid:public_id>/", name="logo")
+    def logo(self, request, public_id):
+        from .. import views
+
+        return views.logo(request, self, public_id)

@@ -1,0 +1,86 @@
+"""Read-only queries: open appeals for the home page, counts, public lists."""
+
+from .models import (
+    AppealCounter,
+    AppealCountryCount,
+    AppealPage,
+    AppealStatus,
+    Moderation,
+    Signature,
+    SignatureKind,
+    SignatureStatus,
+)
+
+
+def open_appeals(locale, limit=3):
+    return list(
+        AppealPage.objects.live()
+        .public()
+        .filter(locale=locale, status=AppealStatus.OPEN)
+        .order_by("-first_published_at")[:limit]
+    )
+
+
+def appeal_counts(appeal_key):
+    """The counter row (unsaved zeros when nobody signed yet): one indexed read."""
+    return AppealCounter.objects.filter(appeal_key=appeal_key).first() or AppealCounter(
+        appeal_key=appeal_key
+    )
+
+
+def country_counts(appeal_key):
+    return list(AppealCountryCount.objects.filter(appeal_key=appeal_key).order_by("country"))
+
+
+def public_organisations(appeal_key):
+    return list(
+        Signature.objects.filter(
+            appeal_key=appeal_key,
+            kind=SignatureKind.ORGANISATION,
+            status=SignatureStatus.CONFIRMED,
+            moderation=Moderation.APPROVED,
+        )
+        .only(
+            "public_id",
+            "organisation_name",
+            "country",
+            "website",
+            "logo",
+            "statement",
+            "confirmed_at",
+        )
+        .order_by("country", "organisation_name")
+    )
+
+
+def organisations_by_country(appeal_key):
+    groups = {}
+    for org in public_organisations(appeal_key):
+        groups.setdefault(org.country.name, []).append(org)
+    return sorted(groups.items())
+
+
+def public_people(appeal_key, offset=0, limit=50):
+    """People who chose to be shown, newest first; fetches limit+1 rows to tell if there is more."""
+    rows = list(
+        Signature.objects.filter(
+            appeal_key=appeal_key,
+            kind=SignatureKind.PERSON,
+            status=SignatureStatus.CONFIRMED,
+            display__in=["initials", "full"],
+        )
+        .only("name", "display", "country", "city", "kind", "confirmed_at")
+        .order_by("-confirmed_at", "-id")[offset : offset + limit + 1]
+    )
+    return rows[:limit], len(rows) > limit
+
+
+def page_for_key(appeal_key, language_code=None):
+    """The live appeal page in that language, else any live language version."""
+    pages = list(
+        AppealPage.objects.live().filter(translation_key=appeal_key).select_related("locale")
+    )
+    for page in pages:
+        if page.locale.language_code == language_code:
+            return page
+    return pages[0] if pages else None

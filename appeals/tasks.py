@@ -1,0 +1,38 @@
+"""Background tasks; each only wraps a function from emails.py."""
+
+from django_tasks import task
+
+from . import emails
+
+
+@task()
+def send_confirmation(signature_id, appeal_id=None):
+    return emails.send_signature_mail("confirm", signature_id)
+
+
+@task()
+def send_already_signed(email, appeal_id, language):
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=appeal_id).first()
+    return bool(page) and emails.send_already_signed(email, page.translation_key, language)
+
+
+@task()
+def send_moderation_result(signature_id):
+    from .models import Moderation, Signature
+
+    signature = Signature.objects.filter(pk=signature_id).first()
+    if signature is None:
+        return False
+    name = (
+        "organisation_approved"
+        if signature.moderation == Moderation.APPROVED
+        else "organisation_rejected"
+    )
+    return emails.send_signature_mail(name, signature_id)
+
+
+@task()
+def notify_staff_organisation(signature_id):
+    return emails.send_staff_organisation(signature_id)

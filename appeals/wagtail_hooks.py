@@ -1,0 +1,54 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
+
+from . import admin_views
+from .models import Signature
+from .permissions import SignaturesPermissionPolicy, can_manage_signatures
+from .viewsets import AppealsViewSetGroup
+
+register_permission_policy(Signature, SignaturesPermissionPolicy(Signature))
+
+
+@hooks.register("register_admin_viewset")
+def register_appeals_viewsets():
+    return AppealsViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_appeals_admin_urls():
+    return [
+        path("appeals/overview/", admin_views.overview, name="appeals_overview"),
+        path("appeals/moderation/", admin_views.moderation, name="appeals_moderation"),
+        path("appeals/moderation/<int:pk>/", admin_views.moderate, name="appeals_moderate"),
+        path("appeals/<int:page_id>/export.<str:fmt>", admin_views.export, name="appeals_export"),
+        path(
+            "appeals/<int:page_id>/invalidate/", admin_views.invalidate, name="appeals_invalidate"
+        ),
+        path("appeals/<int:page_id>/recount/", admin_views.recount, name="appeals_recount"),
+        path("appeals/signature/<int:pk>/erase/", admin_views.erase, name="appeals_erase"),
+        path("appeals/erase/", admin_views.erase_by_email, name="appeals_erase_by_email"),
+    ]
+
+
+class ManageSignaturesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_manage_signatures(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_appeals_menu_item():
+    return ManageSignaturesMenuItem(
+        _("Appeal signatures"), reverse("appeals_overview"), icon_name="group", order=310
+    )
+
+
+@hooks.register("register_permissions")
+def register_appeals_permissions():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="appeals", codename__in=["manage_signatures"]
+    )

@@ -1,0 +1,205 @@
+"""Appeals benchmark on PostgreSQL.
+
+1. Signature POST throughput (the full sign view: form, anti-spam checks, rate
+   limit, insert, confirmation mail queued in the database as in production) as a
+   ratio to a bare Django view that inserts one row, through the same middleware,
+   in the same run. Target: at least 0.5.
+2. The appeal page renders with the same number of queries at 10 and at
+   100,000 signatures (the counter row is read, never COUNT(*)).
+
+Run by hand:  .venv/bin/python benchmarks/appeals_throughput.py
+Uses a throw-away database `appeals_bench` on 127.0.0.1 (or BENCH_DATABASE_URL).
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+DB_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/appeals_bench")
+os.environ["DJANGO_SETTINGS_MODULE"] = "campaign_site.settings.test"
+os.environ["DATABASE_URL"] = DB_URL
+
+import django  # noqa: E402
+
+POSTS = int(os.environ.get("BENCH_POSTS", "300"))
+ROUNDS = 3
+BIG = int(os.environ.get("BENCH_SIGNATURES", "100000"))
+
+
+def recreate_database():
+    import psycopg
+
+    name = DB_URL.rsplit("/", 1)[1]
+    admin_url = DB_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def bare_insert(request):
+    from django.db import connection
+    from django.http import HttpResponse
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO bench_bare (name, email) VALUES (%s, %s)",
+            [request.POST.get("name", ""), request.POST.get("email", "")],
+        )
+    return HttpResponse("ok")
+
+
+def urlconf():
+    import types
+
+    from django.urls import path
+
+    from campaign_site import urls as site_urls
+
+    module = types.ModuleType("bench_urls")
+    module.urlpatterns = [path("bench/bare/", bare_insert), *site_urls.urlpatterns]
+    sys.modules["bench_urls"] = module
+    return "bench_urls"
+
+
+def make_appeal():
+    from wagtail.models import Locale, Page, Site
+
+    from appeals.factories import AppealPageFactory
+    from home.factories import HomePageFactory
+
+    Locale.objects.get_or_create(language_code="en")
+    home = HomePageFactory(parent=Page.get_first_root_node(), title="Home", slug="bench-home")
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    return AppealPageFactory(parent=home, slug="bench-appeal", goal=200000)
+
+
+def timed(fn):
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def throughput(client, appeal):
+    from appeals.security import form_timestamp
+
+    counter = {"n": 0}
+
+    def sign_batch():
+        for _ in range(POSTS):
+            counter["n"] += 1
+            n = counter["n"]
+            response = client.post(
+                appeal.url + "sign/",
+                {
+                    "p-name": f"Person {n}",
+                    "p-email": f"person{n}@example.org",
+                    "p-country": "DE",
+                    "p-display": "full",
+                    "p-consent": "on",
+                    "p-started": form_timestamp(),
+                },
+            )
+            assert response.status_code == 302, response.status_code
+
+    def bare_batch():
+        for _ in range(POSTS):
+            counter["n"] += 1
+            n = counter["n"]
+            assert (
+                client.post(
+                    "/bench/bare/", {"name": f"P {n}", "email": f"p{n}@example.org"}
+                ).status_code
+                == 200
+            )
+
+    sign_times, bare_times = [], []
+    for _ in range(ROUNDS):  # interleaved so both see the same machine load
+        bare_times.append(timed(bare_batch))
+        sign_times.append(timed(sign_batch))
+    sign_rate = POSTS / min(sign_times)
+    bare_rate = POSTS / min(bare_times)
+    return sign_rate, bare_rate
+
+
+def page_queries(client, appeal):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(appeal.url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(appeal.url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def fill(appeal, total):
+    from django.utils import timezone
+
+    from appeals.models import Signature
+    from appeals.services import recount
+
+    key = appeal.translation_key
+    Signature.objects.filter(appeal_key=key).delete()
+    now = timezone.now()
+    batch = []
+    for i in range(total):
+        batch.append(
+            Signature(
+                appeal_key=key,
+                name=f"Bulk {i}",
+                email_hash=f"bulk-{i}",
+                country=["DE", "FR", "PL", "AT"][i % 4],
+                display=["hidden", "full"][i % 2],
+                status="confirmed",
+                consent_version="1",
+                confirmed_at=now,
+            )
+        )
+        if len(batch) == 5000:
+            Signature.objects.bulk_create(batch)
+            batch = []
+    Signature.objects.bulk_create(batch)
+    recount(key)
+
+
+def main():
+    recreate_database()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bench_bare (id bigserial PRIMARY KEY, name text, email text)")
+    appeal = make_appeal()
+    with override_settings(
+        ROOT_URLCONF=urlconf(),
+        CAMPAIGN_KIT_APPEAL_SIGN_RATE="1000000/h",
+        CAMPAIGN_KIT_APPEAL_MIN_FILL_SECONDS=0,
+        # As in production: the confirmation mail is queued in the database.
+        TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
+    ):
+        client = Client()
+        sign_rate, bare_rate = throughput(client, appeal)
+        print(f"signature POST: {sign_rate:.0f}/s; bare insert view: {bare_rate:.0f}/s; ")
+        ratio = sign_rate / bare_rate
+        print(f"ratio {ratio:.2f} (target >= 0.5) -> {'OK' if ratio >= 0.5 else 'BELOW TARGET'}")
+        fill(appeal, 10)
+        small = page_queries(client, appeal)
+        fill(appeal, BIG)
+        large = page_queries(client, appeal)
+        t = statistics.median(timed(lambda: client.get(appeal.url)) for _ in range(10))
+        print(f"appeal page queries: {small} at 10 signatures, {large} at {BIG:,} signatures")
+        print(f"appeal page at {BIG:,} signatures: median {t * 1000:.0f} ms")
+        assert small == large, "query count grows with the number of signatures"
+
+
+if __name__ == "__main__":
+    main()

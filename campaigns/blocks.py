@@ -1,0 +1,66 @@
+"""StreamField blocks for campaign and news pages; each renders its own template."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"), max_length=1000)
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "campaigns/blocks/quote.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "campaigns/blocks/image.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    label = blocks.CharBlock(
+        label=_("Link text"), required=False, max_length=120, help_text=_("Defaults to the title.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document link")
+        template = "campaigns/blocks/document_link.html"
+
+
+class PressMentionBlock(blocks.StructBlock):
+    outlet = blocks.CharBlock(label=_("Outlet"), max_length=120)
+    date = blocks.DateBlock(label=_("Date"), required=False)
+    headline = blocks.CharBlock(label=_("Headline"), required=False, max_length=250)
+    url = blocks.URLBlock(label=_("Link"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Press mention")
+        template = "campaigns/blocks/press_mention.html"
+
+
+class NewsStreamBlock(blocks.StreamBlock):
+    rich_text = blocks.RichTextBlock(
+        label=_("Text"), features=RICH_TEXT_FEATURES, template="campaigns/blocks/rich_text.html"
+    )
+    quote = QuoteBlock()
+    image = CaptionedImageBlock()
+    document_link = DocumentLinkBlock()
+    press_mention = PressMentionBlock()
+
+
+class CampaignStreamBlock(NewsStreamBlock):
+    pass

@@ -1,0 +1,49 @@
+"""E-mails about print orders, rendered from templates/campaigns/emails/."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+
+def _render(name, context):
+    base = f"campaigns/emails/{name}"
+    subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
+    text = render_to_string(f"{base}.txt", context)
+    html = render_to_string(f"{base}.html", context)
+    return subject, text, html
+
+
+def _send(name, context, to, language):
+    with translation.override(language):
+        subject, text, html = _render(name, context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def _organisation():
+    return getattr(settings, "CAMPAIGN_KIT_ORGANISATION_NAME", "") or getattr(
+        settings, "WAGTAIL_SITE_NAME", ""
+    )
+
+
+def send_order_confirmation(order):
+    context = {
+        "order": order,
+        "lines": list(order.lines.all()),
+        "organisation": _organisation(),
+    }
+    _send("order_confirmation", context, [order.email], order.language)
+
+
+def send_staff_notification(order):
+    """Tell the team an order came in: what and how many, never the postal address."""
+    to = getattr(settings, "CAMPAIGN_KIT_STAFF_EMAIL", None)
+    if not to:
+        return
+    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    admin_url = base_url + reverse("campaigns_printorder:edit", args=[order.pk])
+    context = {"order": order, "lines": list(order.lines.all()), "admin_url": admin_url}
+    _send("order_staff", context, [to], settings.LANGUAGE_CODE)

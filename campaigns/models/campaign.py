@@ -1,0 +1,240 @@
+"""The hub page of one campaign: intro, body, donation progress, contact and sections."""
+
+from decimal import Decimal
+
+from django.apps import apps
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import connection, models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..blocks import CampaignStreamBlock
+from ..money import format_money, progress_percent
+
+SECTION_SIZE = 3
+_KNOWN_TABLES = {}
+
+
+def _table_exists(table):
+    """True when `table` exists (another app may be installed before its migrations run)."""
+    key = (connection.alias, connection.settings_dict["NAME"])
+    if key not in _KNOWN_TABLES:
+        with connection.cursor() as cursor:
+            _KNOWN_TABLES[key] = set(connection.introspection.table_names(cursor))
+    return table in _KNOWN_TABLES[key]
+
+
+class CampaignPage(RoutablePageMixin, Page):
+    intro = models.TextField(_("introduction"), max_length=800, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(CampaignStreamBlock(), verbose_name=_("body"), blank=True)
+
+    # Donation progress, updated by editors (no payment processing here).
+    amount_raised = models.DecimalField(
+        _("amount raised"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        default="EUR",
+        validators=[RegexValidator(r"^[A-Z]{3}$", _("Use a three-letter ISO code, e.g. EUR."))],
+        help_text=_("Three-letter ISO code, e.g. EUR."),
+    )
+    donation_goal = models.DecimalField(
+        _("goal"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    donations_as_of = models.DateField(_("as of"), null=True, blank=True)
+    donation_sources = models.TextField(
+        _("note on sources"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the figure comes from, e.g. bank account and online donations."),
+    )
+    donate_url = models.URLField(
+        _("donate link"),
+        blank=True,
+        help_text=_("Optional link to your own donation page. Nothing is embedded."),
+    )
+    donate_label = models.CharField(_("donate button label"), max_length=60, blank=True)
+
+    # Contact block: falls back to the site settings when empty.
+    contact_heading = models.CharField(_("contact heading"), max_length=120, blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    contact_hours = models.CharField(_("hours"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("amount_raised"), FieldPanel("currency")]),
+                FieldRowPanel([FieldPanel("donation_goal"), FieldPanel("donations_as_of")]),
+                FieldPanel("donation_sources"),
+                FieldRowPanel([FieldPanel("donate_url"), FieldPanel("donate_label")]),
+            ],
+            heading=_("Donation progress"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_heading"),
+                FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_hours")]),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Contact (leave empty to use the site settings)"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        TranslatableField("donation_sources"),
+        TranslatableField("donate_label"),
+        TranslatableField("contact_heading"),
+        TranslatableField("contact_hours"),
+        SynchronizedField("image"),
+        SynchronizedField("amount_raised"),
+        SynchronizedField("currency"),
+        SynchronizedField("donation_goal"),
+        SynchronizedField("donations_as_of"),
+        SynchronizedField("donate_url"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("campaign page")
+
+    # Donation progress -------------------------------------------------
+    @property
+    def language_code(self):
+        return self.locale.language_code
+
+    @property
+    def amount_raised_display(self):
+        return format_money(self.amount_raised, self.currency, self.language_code)
+
+    @property
+    def donation_goal_display(self):
+        if self.donation_goal is None:
+            return ""
+        return format_money(self.donation_goal, self.currency, self.language_code)
+
+    @property
+    def donation_percent(self):
+        return progress_percent(self.amount_raised, self.donation_goal)
+
+    @property
+    def teaser_meta(self):
+        if self.amount_raised:
+            return _("%(amount)s raised") % {"amount": self.amount_raised_display}
+        return ""
+
+    # Sections -----------------------------------------------------------
+    def latest_news(self, limit=SECTION_SIZE):
+        from ..selectors import news_for_campaign
+
+        return news_for_campaign(self, limit=limit)
+
+    def materials(self):
+        from ..selectors import materials_for_campaign
+
+        return materials_for_campaign(self)
+
+    def _linked_pages(self, app_label, model_name):
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            return None
+        field_names = {f.name for f in model._meta.get_fields()}
+        if "campaign" not in field_names or not _table_exists(model._meta.db_table):
+            return None
+        return (
+            model.objects.live()
+            .public()
+            .filter(campaign__translation_key=self.translation_key, locale_id=self.locale_id)
+        )
+
+    def upcoming_events(self, limit=SECTION_SIZE):
+        pages = self._linked_pages("events", "EventPage")
+        if pages is None:
+            return []
+        if "start" in {f.name for f in pages.model._meta.get_fields()}:
+            pages = pages.filter(start__gte=timezone.now()).order_by("start")
+        return list(pages[:limit])
+
+    def open_appeals(self, limit=SECTION_SIZE):
+        pages = self._linked_pages("appeals", "AppealPage")
+        if pages is None:
+            return []
+        if "status" in {f.name for f in pages.model._meta.get_fields()}:
+            pages = pages.filter(status="open")
+        return list(pages.order_by("-first_published_at")[:limit])
+
+    def contact_details(self, request):
+        """The page's own contact fields, falling back to the site's settings model."""
+        from ..site_settings import site_settings
+
+        fallback = site_settings(request)
+        return {
+            "heading": self.contact_heading,
+            "phone": self.contact_phone or getattr(fallback, "hotline_phone", ""),
+            "hours": self.contact_hours or getattr(fallback, "hotline_hours", ""),
+            "email": self.contact_email or getattr(fallback, "contact_email", ""),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            latest_news=self.latest_news(),
+            upcoming_events=self.upcoming_events(),
+            open_appeals=self.open_appeals(),
+            campaign_materials=self.materials(),
+            contact=self.contact_details(request),
+            news_index=self.news_index(),
+        )
+        return context
+
+    def news_index(self):
+        from .news import NewsIndexPage
+
+        return NewsIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
+
+    # Feeds of this campaign's news --------------------------------------
+    @path("news/rss/", name="rss")
+    def rss_feed(self, request):
+        from ..feeds import campaign_feed
+
+        return campaign_feed(request, self, atom=False)
+
+    @path("news/atom/", name="atom")
+    def atom_feed(self, request):
+        from ..feeds import campaign_feed
+
+        return campaign_feed(request, self, atom=True)

@@ -1,0 +1,216 @@
+"""News: an index with feeds and filters, and the news pages under it."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..blocks import NewsStreamBlock
+from .utils import campaign_page_types
+
+NEWS_PER_PAGE = 10
+RELATED_SIZE = 3
+MAX_FILTER_LENGTH = 100
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    subpage_types = ["campaigns.NewsPage"]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+    ]
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def news(self):
+        from ..selectors import news_pages
+
+        return news_pages(self.locale).descendant_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import campaigns_with_news, tags_in_use
+
+        context = super().get_context(request, *args, **kwargs)
+        news = self.news()
+        tag = request.GET.get("tag", "").strip()[:MAX_FILTER_LENGTH]
+        campaign = None
+        campaign_param = request.GET.get("campaign", "").strip()[:MAX_FILTER_LENGTH]
+        campaigns = campaigns_with_news(self.locale)
+        if tag:
+            news = news.filter(tags__slug=tag)
+        if campaign_param:
+            campaign = next((c for c in campaigns if str(c.pk) == campaign_param), None)
+            if campaign is None:
+                news = news.none()
+            else:
+                news = news.filter(campaign__translation_key=campaign.translation_key)
+        page_obj = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            news_page=page_obj,
+            active_tag=tag,
+            active_campaign=campaign,
+            campaign_param=campaign_param,
+            tags=tags_in_use(self),
+            campaigns=campaigns,
+            query_string=urlencode(
+                [
+                    (key, value)
+                    for key, value in (("tag", tag), ("campaign", campaign_param))
+                    if value
+                ]
+            ),
+        )
+        return context
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from ..feeds import index_feed
+
+        return index_feed(request, self, atom=False)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from ..feeds import index_feed
+
+        return index_feed(request, self, atom=True)
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "campaigns.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsPage(Page):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    author = models.CharField(
+        _("author or organisation"), max_length=120, blank=True, help_text=_("Shown as the byline.")
+    )
+    summary = models.TextField(_("summary"), max_length=500)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    campaign = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(NewsStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("date"),
+                FieldPanel("author"),
+                PageChooserPanel("campaign", page_type=campaign_page_types()),
+            ],
+            heading=_("About this item"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["campaigns.NewsIndexPage"]
+    subpage_types = []
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("author"),
+        SynchronizedField("date"),
+        SynchronizedField("image"),
+        SynchronizedField("campaign"),
+        SynchronizedField("tags"),
+    ]
+
+    class Meta:
+        verbose_name = _("news page")
+        ordering = ["-date", "-pk"]
+
+    @property
+    def teaser_meta(self):
+        from django.utils.formats import date_format
+
+        parts = [date_format(self.date, "DATE_FORMAT")]
+        if self.author:
+            parts.append(self.author)
+        return " · ".join(parts)
+
+    def _siblings(self):
+        return (
+            NewsPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .child_of(self.get_parent())
+            .exclude(pk=self.pk)
+        )
+
+    def previous_item(self):
+        return (
+            self._siblings()
+            .filter(models.Q(date__lt=self.date) | models.Q(date=self.date, pk__lt=self.pk))
+            .order_by("-date", "-pk")
+            .first()
+        )
+
+    def next_item(self):
+        return (
+            self._siblings()
+            .filter(models.Q(date__gt=self.date) | models.Q(date=self.date, pk__gt=self.pk))
+            .order_by("date", "pk")
+            .first()
+        )
+
+    def related_news(self, limit=RELATED_SIZE):
+        from ..selectors import related_news
+
+        return related_news(self, limit=limit)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..jsonld import news_article_jsonld
+
+        context = super().get_context(request, *args, **kwargs)
+        campaign = self.campaign.specific.localized if self.campaign_id else None
+        context.update(
+            previous_item=self.previous_item(),
+            next_item=self.next_item(),
+            related=self.related_news(),
+            campaign_page=campaign if campaign is not None and campaign.live else None,
+            jsonld=news_article_jsonld(self, request),
+        )
+        return context

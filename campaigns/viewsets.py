@@ -1,0 +1,208 @@
+"""Admin screens: print orders (with shipping labels export) and materials."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import services
+from .models import DownloadCount, Material, PrintOrder
+
+FULFIL_PERMISSION = "campaigns.fulfil_orders"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class FulfilOrdersPolicy(ModelPermissionPolicy):
+    """Orders hold postal addresses: only users with "fulfil orders" see or change them.
+
+    Orders come from the public form and are removed by the retention rules, so
+    nobody adds or deletes them in the admin.
+    """
+
+    def user_has_permission(self, user, action):
+        if action not in ("view", "change"):
+            return False
+        return bool(user.is_active and user.has_perm(FULFIL_PERMISSION))
+
+    def users_with_any_permission(self, actions):
+        if not set(actions) & {"view", "change"}:
+            return get_user_model().objects.none()
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(
+                Q(is_superuser=True)
+                | Q(
+                    user_permissions__codename="fulfil_orders",
+                    user_permissions__content_type__app_label="campaigns",
+                )
+                | Q(
+                    groups__permissions__codename="fulfil_orders",
+                    groups__permissions__content_type__app_label="campaigns",
+                )
+            )
+            .distinct()
+        )
+
+
+class OrderLinesPanel(Panel):
+    class BoundPanel(Panel.BoundPanel):
+        def render_html(self, parent_context=None):
+            lines = self.instance.lines.all() if self.instance.pk else []
+            return format_html(
+                "<ul>{}</ul>",
+                format_html_join(
+                    "",
+                    "<li>{} × {} ({})</li>",
+                    ((ln.quantity, ln.material_title, ln.material_language) for ln in lines),
+                ),
+            )
+
+
+class ForbiddenMixin:
+    """Answer staff without the permission with a plain 403 (not Wagtail's redirect)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied as exc:
+            return permission_denied(request, exc)
+
+
+class OrderIndexView(ForbiddenMixin, IndexView):
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise(super().preprocess_field_value(field, value, export_format))
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("lines")
+
+
+class OrderEditView(ForbiddenMixin, EditView):
+    def save_instance(self):
+        return services.change_status(self.object, self.form.cleaned_data["status"])
+
+
+class OrderCreateView(ForbiddenMixin, CreateView):
+    pass
+
+
+class OrderDeleteView(ForbiddenMixin, DeleteView):
+    pass
+
+
+class PrintOrderViewSet(ModelViewSet):
+    model = PrintOrder
+    icon = "mail"
+    menu_label = _("Print orders")
+    menu_order = 310
+    add_to_admin_menu = True
+    index_view_class = OrderIndexView
+    edit_view_class = OrderEditView
+    add_view_class = OrderCreateView
+    delete_view_class = OrderDeleteView
+    inspect_view_enabled = False
+    list_display = [
+        "reference",
+        "created_at",
+        "status",
+        Column("total_copies", label=_("Copies")),
+        "country",
+        "language",
+    ]
+    form_fields = ["status"]
+    list_filter = ["status"]
+    search_fields = ["reference", "name", "city", "email"]
+    list_export = [
+        "reference",
+        "name",
+        "organisation",
+        "street",
+        "address_extra",
+        "postcode",
+        "city",
+        "country_name",
+        "items_summary",
+        "status",
+    ]
+    export_headings = {
+        "country_name": _("Country"),
+        "items_summary": _("Contents"),
+    }
+    export_filename = "shipping-labels"
+    edit_handler = ObjectList(
+        [
+            FieldPanel("status"),
+            OrderLinesPanel(heading=_("Materials")),
+            MultiFieldPanel(
+                [
+                    FieldPanel(name, read_only=True)
+                    for name in [
+                        "name",
+                        "organisation",
+                        "street",
+                        "address_extra",
+                        "postcode",
+                        "city",
+                        "country",
+                        "email",
+                    ]
+                ],
+                heading=_("Shipping address"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel(name, read_only=True)
+                    for name in [
+                        "reference",
+                        "created_at",
+                        "shipped_at",
+                        "language",
+                        "consent_version",
+                    ]
+                ],
+                heading=_("Details"),
+            ),
+        ]
+    )
+
+
+class MaterialViewSet(SnippetViewSet):
+    model = Material
+    icon = "doc-full"
+    menu_label = _("Materials")
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = [
+        "title",
+        "language",
+        "orderable",
+        "max_quantity",
+        Column("downloads_total", label=_("Downloads"), sort_key="downloads_total"),
+    ]
+    list_filter = ["language", "orderable"]
+    search_fields = ["title", "description"]
+
+    def get_queryset(self, request):
+        # Downloads of all translations together, in one subquery (no query per row).
+        totals = (
+            DownloadCount.objects.filter(material_key=OuterRef("translation_key"))
+            .values("material_key")
+            .annotate(total=Sum("count"))
+            .values("total")
+        )
+        return Material.objects.annotate(downloads_total=Coalesce(Subquery(totals), Value(0)))

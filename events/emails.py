@@ -1,0 +1,68 @@
+"""E-mails to registrants, each in the registrant's own language."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from . import calendars
+from .models import Registration
+from .security import make_token
+
+KINDS = {"registered", "duplicate", "confirmed", "promoted", "cancelled", "event_cancelled"}
+
+
+def render_mail(name, context):
+    subject = render_to_string(f"events/emails/{name}_subject.txt", context)
+    text = render_to_string(f"events/emails/{name}.txt", context)
+    html = render_to_string(f"events/emails/{name}.html", context)
+    return " ".join(subject.split()), text, html
+
+
+def registration_link(registration, page):
+    root = page.get_site().root_url if page.get_site() else settings.WAGTAILADMIN_BASE_URL
+    with translation.override(registration.language):
+        path = reverse("events:registration", args=[make_token(registration)])
+    return root.rstrip("/") + path
+
+
+def send_registration_mail(kind, registration_id, by_staff=False):
+    from .services import event_page, source_page
+
+    if kind not in KINDS:
+        raise ValueError(kind)
+    registration = Registration.objects.filter(pk=registration_id).first()
+    if registration is None or not registration.email:
+        return False
+    page = event_page(registration.event_key, registration.language)
+    if page is None:
+        return False
+    with translation.override(registration.language):
+        source = source_page(page)
+        context = {
+            "registration": registration,
+            "page": page,
+            "event": source,
+            "title": page.title,
+            "event_url": page.get_full_url(),
+            "link": registration_link(registration, page),
+            "by_staff": by_staff,
+            "when": page.when_display,
+            "where": page.location_text,
+        }
+        subject, text, html = render_mail(kind, context)
+        message = EmailMultiAlternatives(
+            subject, text, settings.DEFAULT_FROM_EMAIL, [registration.email]
+        )
+        message.attach_alternative(html, "text/html")
+        if kind in ("registered", "confirmed", "promoted") and registration.status == "confirmed":
+            message.attach("event.ics", calendars.event_ics(page), "text/calendar; method=PUBLISH")
+        elif kind == "event_cancelled":
+            message.attach(
+                "cancelled.ics",
+                calendars.event_ics(page, method="CANCEL"),
+                "text/calendar; method=CANCEL",
+            )
+        message.send()
+    return True

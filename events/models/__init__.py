@@ -1,0 +1,21 @@
+from .pages import (
+    ATTENDANCE_MODES,
+    EventIndexPage,
+    EventPage,
+    EventPageTag,
+    EventStatus,
+)
+from .registrations import EventPool, Registration, RegistrationStatus
+from .series import EventSeries
+
+__all__ = [
+    "ATTENDANCE_MODES",
+    "EventIndexPage",
+    "EventPage",
+    "EventPageTag",
+    "EventPool",
+    "EventSeries",
+    "EventStatus",
+    "Registration",
+    "RegistrationStatus",
+]

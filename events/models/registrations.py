@@ -1,0 +1,98 @@
+"""Data shared by every translation of an event: the seat pool and registrations."""
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class EventPool(models.Model):
+    """One row per translation group of an event; locked while places are taken.
+
+    Also remembers what calendars need across languages: the SEQUENCE, raised
+    whenever time, place or status change, and a fingerprint of those values.
+    """
+
+    event_key = models.UUIDField(_("event key"), unique=True, editable=False)
+    title = models.CharField(_("event"), max_length=255, blank=True)
+    starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
+    fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    changed_at = models.DateTimeField(_("last change of time, place or status"), auto_now_add=True)
+    cancellation_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("event registrations")
+        verbose_name_plural = _("events with registrations")
+        ordering = ["-starts_at"]
+        permissions = [("view_registrations", _("Can view registrations (personal data)"))]
+
+    def __str__(self):
+        return self.title or str(self.event_key)
+
+
+class RegistrationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending e-mail confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("Waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+ACTIVE_STATUSES = [
+    RegistrationStatus.PENDING,
+    RegistrationStatus.CONFIRMED,
+    RegistrationStatus.WAITING,
+]
+
+
+class Registration(models.Model):
+    pool = models.ForeignKey(
+        EventPool, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    event_key = models.UUIDField(_("event key"), db_index=True, editable=False)
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail"), max_length=254, blank=True)
+    email_hash = models.CharField(max_length=64, blank=True, editable=False)
+    places = models.PositiveSmallIntegerField(_("places"), default=1)
+    status = models.CharField(
+        _("status"), max_length=12, choices=RegistrationStatus.choices, db_index=True
+    )
+    # While pending: whether confirming will give places or a waiting-list spot.
+    wants_waiting_list = models.BooleanField(default=False, editable=False)
+    language = models.CharField(_("language"), max_length=12, default="en")
+    consent_version = models.CharField(_("privacy text version"), max_length=40)
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True, db_index=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    promoted_at = models.DateTimeField(_("moved up at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event_key", "email_hash"],
+                condition=Q(status__in=["pending", "confirmed", "waiting"]) & ~Q(email_hash=""),
+                name="events_one_active_registration_per_address",
+            )
+        ]
+        indexes = [models.Index(fields=["event_key", "status"])]
+
+    def __str__(self):
+        return self.name or str(_("(anonymised)"))
+
+    @property
+    def is_active(self):
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def holds_places(self):
+        return self.status == RegistrationStatus.CONFIRMED or (
+            self.status == RegistrationStatus.PENDING and not self.wants_waiting_list
+        )

@@ -1,0 +1,48 @@
+"""Retention rules, run by `manage.py purge_personal_data` (e.g. daily from cron).
+
+- Registrations still waiting for e-mail confirmation are deleted after 48 hours.
+- Names and e-mail addresses are removed a configurable number of days after
+  the event ends (CAMPAIGN_KIT_EVENTS_RETENTION_DAYS, else
+  CAMPAIGN_KIT_RETENTION_DAYS, default 30). Places, status and dates stay, so
+  the counts remain.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+
+from .models import Registration, RegistrationStatus
+
+UNCONFIRMED_HOURS = 48
+
+
+def retention_days():
+    return int(
+        getattr(
+            settings,
+            "CAMPAIGN_KIT_EVENTS_RETENTION_DAYS",
+            getattr(settings, "CAMPAIGN_KIT_RETENTION_DAYS", 30),
+        )
+    )
+
+
+def purge_personal_data(now, dry_run=False):
+    unconfirmed = Registration.objects.filter(
+        status=RegistrationStatus.PENDING,
+        created_at__lt=now - timedelta(hours=UNCONFIRMED_HOURS),
+    )
+    expired = Registration.objects.filter(
+        anonymised_at__isnull=True,
+        pool__ends_at__lt=now - timedelta(days=retention_days()),
+    )
+    result = {
+        "events.unconfirmed_registrations_deleted": unconfirmed.count(),
+        "events.registrations_anonymised": expired.count(),
+    }
+    if dry_run:
+        return result
+    with transaction.atomic():
+        unconfirmed.delete()
+        expired.update(name="", email="", email_hash="", anonymised_at=now)
+    return result

@@ -1,0 +1,358 @@
+"""Business rules for registrations: plain transactional functions.
+
+Places are taken under a lock on the event's EventPool row, which every
+translation of the event shares (keyed on the page's translation_key). On
+PostgreSQL that is SELECT ... FOR UPDATE; on SQLite the project opens
+IMMEDIATE transactions, so atomic() already serialises writers.
+"""
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .models import EventPage, EventPool, EventStatus, Registration, RegistrationStatus
+from .security import email_hash
+
+S = RegistrationStatus
+
+
+class RegistrationError(Exception):
+    """A refusal the visitor should see (translated), with an HTTP status."""
+
+    def __init__(self, message, status=400, field=None):
+        super().__init__(str(message))
+        self.message = message
+        self.status = status
+        self.field = field
+
+
+@dataclass
+class Outcome:
+    status: str  # confirmed, waiting or pending
+    registration: Registration | None  # None when the address was already registered
+
+
+def privacy_version():
+    return str(getattr(settings, "CAMPAIGN_KIT_PRIVACY_VERSION", "1"))
+
+
+def source_page(page):
+    """The page whose synchronised fields rule (the source of the translation group)."""
+    page = page.specific
+    if page.alias_of_id:
+        return page.alias_of.specific
+    return page
+
+
+def fingerprint(page):
+    # Whole seconds: revisions and translation copies may round microseconds.
+    parts = [
+        page.start.replace(microsecond=0).isoformat() if page.start else "",
+        page.end.replace(microsecond=0).isoformat() if page.end else "",
+        page.time_zone,
+        str(page.all_day),
+        page.attendance_mode,
+        page.street,
+        page.postcode,
+        page.city,
+        str(page.country),
+        page.online_url,
+        page.status,
+        page.venue_name,
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def ensure_pool(page):
+    pool, _created = EventPool.objects.get_or_create(
+        event_key=page.translation_key,
+        defaults={
+            "title": page.title[:255],
+            "starts_at": page.start,
+            "ends_at": page.end,
+            "fingerprint": fingerprint(page),
+        },
+    )
+    return pool
+
+
+def sync_pool(page):
+    """After a publish: keep dates, title and SEQUENCE of the shared row current.
+
+    Returns (pool, changed, became_cancelled).
+    """
+    with transaction.atomic():
+        pool = ensure_pool(page)
+        pool = EventPool.objects.select_for_update().get(pk=pool.pk)
+        new = fingerprint(page)
+        changed = new != pool.fingerprint
+        if page.locale_id == source_page(page).locale_id or not pool.title:
+            pool.title = page.title[:255]
+        pool.starts_at, pool.ends_at = page.start, page.end
+        became_cancelled = False
+        if changed:
+            pool.sequence += 1
+            pool.fingerprint = new
+            pool.changed_at = timezone.now()
+            became_cancelled = (
+                page.status == EventStatus.CANCELLED and pool.cancellation_notified_at is None
+            )
+            if page.status != EventStatus.CANCELLED:
+                # Re-scheduled: a later cancellation must be announced again.
+                pool.cancellation_notified_at = None
+        pool.save()
+    if became_cancelled:
+        cancel_event(page)
+    return pool, changed, became_cancelled
+
+
+def places_taken(event_key):
+    held = Q(status=S.CONFIRMED) | Q(status=S.PENDING, wants_waiting_list=False)
+    result = Registration.objects.filter(held, event_key=event_key).aggregate(n=Sum("places"))
+    return result["n"] or 0
+
+
+def counts(event_key):
+    """Places per status for one event (for pages and admin)."""
+    rows = (
+        Registration.objects.filter(event_key=event_key)
+        .values("status")
+        .annotate(n=Sum("places"))
+        .order_by()
+    )
+    data = {s.value: 0 for s in S}
+    for row in rows:
+        data[row["status"]] = row["n"] or 0
+    return data
+
+
+def remaining_places(page):
+    page = source_page(page)
+    if page.capacity is None:
+        return None
+    return max(page.capacity - places_taken(page.translation_key), 0)
+
+
+def check_open(page, now=None):
+    """Raise RegistrationError unless registration is open now."""
+    now = now or timezone.now()
+    if page.registration_mode != "open":
+        raise RegistrationError(_("This event has no registration."), status=404)
+    if page.status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
+        raise RegistrationError(_("This event is not taking registrations."), status=409)
+    opens, closes = page.registration_window()
+    if opens and now < opens:
+        raise RegistrationError(_("Registration has not opened yet."), status=403)
+    if now >= closes:
+        raise RegistrationError(_("Registration is closed."), status=403)
+
+
+def _on_commit_mail(kind, registration_id, **extra):
+    from . import tasks
+
+    transaction.on_commit(
+        lambda: tasks.send_registration_mail.enqueue(kind, registration_id, **extra)
+    )
+
+
+def register(page, *, name, email, places, language=None, now=None, _lock=True, _race_delay=0):
+    """Register for an event. `_lock` and `_race_delay` exist only for the race test."""
+    page = source_page(page)
+    check_open(page, now)
+    if places < 1 or places > page.max_places_per_registration:
+        raise RegistrationError(
+            _("You can register for at most %(n)s places.")
+            % {"n": page.max_places_per_registration},
+            field="places",
+        )
+    language = (language or get_language() or settings.LANGUAGE_CODE)[:12]
+    email = email.strip()
+    digest = email_hash(email)
+    pool = ensure_pool(page)
+    try:
+        with transaction.atomic():
+            if _lock:
+                pool = EventPool.objects.select_for_update().get(pk=pool.pk)
+            taken = places_taken(page.translation_key)
+            if _race_delay:
+                time.sleep(_race_delay)
+            free = None if page.capacity is None else page.capacity - taken
+            has_room = free is None or free >= places
+            if not has_room and not page.waiting_list:
+                if free is not None and free > 0:
+                    raise RegistrationError(
+                        _("Only %(n)s places are left.") % {"n": free}, status=409, field="places"
+                    )
+                raise RegistrationError(_("Sorry, this event is full."), status=409)
+            existing = (
+                Registration.objects.filter(event_key=page.translation_key, email_hash=digest)
+                .filter(status__in=[S.PENDING, S.CONFIRMED, S.WAITING])
+                .first()
+            )
+            outcome = _outcome_for(page, has_room)
+            if existing is not None:
+                # Same answer as a new registration; the owner learns the rest by e-mail.
+                _on_commit_mail("duplicate", existing.pk)
+                return Outcome(outcome, None)
+            now_ = timezone.now()
+            registration = Registration.objects.create(
+                pool=pool,
+                event_key=page.translation_key,
+                name=name.strip(),
+                email=email,
+                email_hash=digest,
+                places=places,
+                status=outcome,
+                wants_waiting_list=not has_room,
+                language=language,
+                consent_version=privacy_version(),
+                confirmed_at=now_ if outcome == S.CONFIRMED else None,
+            )
+            _on_commit_mail("registered", registration.pk)
+            return Outcome(outcome, registration)
+    except IntegrityError:
+        # Two submissions of one address at once: the other one won.
+        return Outcome(_outcome_for(page, True), None)
+
+
+def _outcome_for(page, has_room):
+    if page.email_confirmation:
+        return S.PENDING
+    return S.CONFIRMED if has_room else S.WAITING
+
+
+def event_page(event_key, language=None):
+    """The event page in `language` if it exists, else its source page."""
+    pages = list(EventPage.objects.filter(translation_key=event_key).select_related("locale"))
+    if not pages:
+        return None
+    for page in pages:
+        if language and page.locale.language_code == language:
+            return page
+    for page in pages:
+        if not page.alias_of_id and page.locale.language_code == settings.LANGUAGE_CODE:
+            return page
+    return pages[0]
+
+
+def confirm(registration):
+    """Confirm a pending registration; confirming twice is harmless."""
+    with transaction.atomic():
+        EventPool.objects.select_for_update().get(pk=registration.pool_id)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status != S.PENDING:
+            return registration
+        if registration.wants_waiting_list:
+            registration.status = S.WAITING
+        else:
+            registration.status = S.CONFIRMED
+            registration.confirmed_at = timezone.now()
+        registration.save(update_fields=["status", "confirmed_at"])
+        _on_commit_mail("confirmed", registration.pk)
+        if registration.status == S.WAITING:
+            # Places may have been freed while this one waited for confirmation.
+            promote_waiting(registration.pool)
+        return Registration.objects.get(pk=registration.pk)
+
+
+def cancel(registration, *, by_staff=False):
+    """Cancel a registration, free its places and move the waiting list up."""
+    with transaction.atomic():
+        pool = EventPool.objects.select_for_update().get(pk=registration.pool_id)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status == S.CANCELLED:
+            return registration
+        registration.status = S.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
+        _on_commit_mail("cancelled", registration.pk, by_staff=by_staff)
+        promote_waiting(pool)
+        return registration
+
+
+def promote_waiting(pool):
+    """Move people from the waiting list to confirmed while places allow, in order.
+
+    Must run inside a transaction holding the pool lock. Stops at the first
+    registration that does not fit, so nobody is overtaken.
+    """
+    page = event_page(pool.event_key)
+    if page is None:
+        return []
+    page = source_page(page)
+    if page.status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
+        return []
+    promoted = []
+    taken = places_taken(pool.event_key)
+    waiting = Registration.objects.filter(event_key=pool.event_key, status=S.WAITING).order_by(
+        "created_at", "id"
+    )
+    for registration in waiting:
+        if page.capacity is not None and taken + registration.places > page.capacity:
+            break
+        taken += registration.places
+        _promote(registration)
+        promoted.append(registration)
+    return promoted
+
+
+def _promote(registration):
+    now = timezone.now()
+    registration.status = S.CONFIRMED
+    registration.promoted_at = now
+    registration.confirmed_at = now
+    registration.wants_waiting_list = False
+    registration.save(update_fields=["status", "promoted_at", "confirmed_at", "wants_waiting_list"])
+    _on_commit_mail("promoted", registration.pk)
+
+
+def promote(registration):
+    """Move one waiting registration up by hand, if its places are free."""
+    with transaction.atomic():
+        pool = EventPool.objects.select_for_update().get(pk=registration.pool_id)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status != S.WAITING:
+            raise RegistrationError(_("Only registrations on the waiting list can be moved up."))
+        page = event_page(pool.event_key)
+        capacity = source_page(page).capacity if page else None
+        if capacity is not None and places_taken(pool.event_key) + registration.places > capacity:
+            raise RegistrationError(_("There are not enough free places."), status=409)
+        _promote(registration)
+        return registration
+
+
+def check_in(registration, present=True):
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        registration.checked_in_at = timezone.now() if present else None
+        registration.save(update_fields=["checked_in_at"])
+        return registration
+
+
+def cancel_event(page):
+    """Mail every active registrant (in their language) that the event is cancelled."""
+    page = source_page(page)
+    with transaction.atomic():
+        pool = ensure_pool(page)
+        pool = EventPool.objects.select_for_update().get(pk=pool.pk)
+        if pool.cancellation_notified_at is not None:
+            return 0
+        pool.cancellation_notified_at = timezone.now()
+        pool.save(update_fields=["cancellation_notified_at"])
+        recipients = list(
+            Registration.objects.filter(
+                event_key=pool.event_key, status__in=[S.PENDING, S.CONFIRMED, S.WAITING]
+            )
+            .exclude(email="")
+            .values_list("pk", flat=True)
+        )
+        for pk in recipients:
+            _on_commit_mail("event_cancelled", pk)
+        return len(recipients)

@@ -1,0 +1,135 @@
+"""Admin screens: events with their counts, registrations, check-in list."""
+
+from django.db.models import Count, Q, Sum
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import EventPool, EventSeries, Registration
+from .permissions import forbidden_unless_allowed
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Spreadsheet cells starting like a formula get a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class ForbiddenMixin:
+    """Answer 403 (not Wagtail's redirect) to staff without the registrations permission."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return forbidden_unless_allowed(request) or super().dispatch(request, *args, **kwargs)
+
+
+class EventPoolIndexView(ForbiddenMixin, IndexView):
+    pass
+
+
+class RegistrationInspectView(ForbiddenMixin, InspectView):
+    pass
+
+
+class RegistrationIndexView(ForbiddenMixin, IndexView):
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise(super().preprocess_field_value(field, value, export_format))
+
+
+def _sum(status):
+    return Sum("registrations__places", filter=Q(registrations__status=status), default=0)
+
+
+class EventPoolViewSet(ModelViewSet):
+    model = EventPool
+    index_view_class = EventPoolIndexView
+    icon = "date"
+    menu_label = _("Registrations by event")
+    url_prefix = "events/registrations-by-event"
+    add_to_admin_menu = False
+    inspect_view_enabled = False
+    list_display = [
+        TitleColumn(
+            "title",
+            label=_("Event"),
+            get_url=lambda pool: reverse("events_manage", args=[pool.pk]),
+        ),
+        "starts_at",
+        Column("confirmed_places", label=_("Confirmed")),
+        Column("waiting_places", label=_("Waiting list")),
+        Column("pending_places", label=_("Pending")),
+        Column("cancelled_places", label=_("Cancelled")),
+        Column("registration_count", label=_("Registrations")),
+    ]
+    list_filter = []
+    search_fields = ["title"]
+    ordering = ["-starts_at"]
+    copy_view_enabled = False
+    form_fields = ["title"]
+
+    def get_queryset(self, request):
+        return EventPool.objects.annotate(
+            confirmed_places=_sum("confirmed"),
+            waiting_places=_sum("waiting"),
+            pending_places=_sum("pending"),
+            cancelled_places=_sum("cancelled"),
+            registration_count=Count("registrations"),
+        )
+
+    def get_edit_url(self, instance):
+        return None
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    index_view_class = RegistrationIndexView
+    inspect_view_class = RegistrationInspectView
+    icon = "user"
+    menu_label = _("Registrations")
+    url_prefix = "events/registrations"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["name", "email", "places", "status", "pool", "created_at", "checked_in_at"]
+    list_filter = ["status", "pool", "language"]
+    search_fields = ["name", "email"]
+    list_export = [
+        "pool",
+        "name",
+        "email",
+        "places",
+        "status",
+        "language",
+        "consent_version",
+        "created_at",
+        "confirmed_at",
+        "promoted_at",
+        "cancelled_at",
+        "checked_in_at",
+    ]
+    export_filename = "registrations"
+    inspect_view_fields = list_export
+    ordering = ["-created_at"]
+    form_fields = ["places"]
+
+    def get_queryset(self, request):
+        return Registration.objects.select_related("pool")
+
+
+class EventSeriesViewSet(SnippetViewSet):
+    model = EventSeries
+    icon = "calendar-alt"
+    menu_label = _("Event series")
+    list_display = ["name", "date", "locale"]
+    search_fields = ["name"]
+
+
+class EventsViewSetGroup(ViewSetGroup):
+    menu_label = _("Events")
+    menu_icon = "date"
+    items = (EventPoolViewSet, RegistrationViewSet)

@@ -1,0 +1,32 @@
+from django.urls import path
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from .admin_views import manage_event
+from .models import EventPool, EventSeries, Registration
+from .permissions import RegistrationsPermissionPolicy
+from .viewsets import EventSeriesViewSet, EventsViewSetGroup
+
+register_permission_policy(EventPool, RegistrationsPermissionPolicy(EventPool))
+register_permission_policy(Registration, RegistrationsPermissionPolicy(Registration))
+register_snippet(EventSeries, viewset=EventSeriesViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_events_viewsets():
+    return EventsViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_events_admin_urls():
+    return [path("events/manage/<int:pool_id>/", manage_event, name="events_manage")]
+
+
+@hooks.register("register_permissions")
+def register_events_permissions():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="events", codename="view_registrations"
+    )

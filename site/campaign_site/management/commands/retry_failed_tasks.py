@@ -1,0 +1,54 @@
+"""Put tasks that failed for a transient reason (mail server or network down) back in the queue.
+
+django-tasks does not retry by itself. Run this every few minutes next to `db_worker` (cron,
+systemd timer, or the loop in scripts/prod-local.sh): tasks that failed with an OSError (which
+covers smtplib's errors, refused connections and timeouts) in the last --within hours are
+marked ready again, so e-mails queued while the mail server was unreachable are sent once it is
+back. Other failures (bugs) stay failed for an operator to look at.
+"""
+
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+
+def transient(path: str) -> bool:
+    try:
+        exception_class = import_string(path)
+    except ImportError:
+        return False
+    return isinstance(exception_class, type) and issubclass(exception_class, OSError)
+
+
+class Command(BaseCommand):
+    help = "Re-queue tasks that failed because the mail server or network was unreachable."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--within", type=float, default=72, help="hours to look back")
+        parser.add_argument("--older-than", type=float, default=30, help="seconds since failure")
+
+    def handle(self, *args, within, older_than, **options):
+        now = timezone.now()
+        failed = DBTaskResult.objects.filter(
+            status=TaskResultStatus.FAILED,
+            finished_at__gte=now - timedelta(hours=within),
+            finished_at__lte=now - timedelta(seconds=older_than),
+        )
+        paths = set(failed.values_list("exception_class_path", flat=True).distinct())
+        retry = [path for path in paths if transient(path)]
+        # The traceback may quote addresses from the SMTP dialogue: it is dropped on retry.
+        count = failed.filter(exception_class_path__in=retry).update(
+            status=TaskResultStatus.READY,
+            run_after=now,
+            started_at=None,
+            finished_at=None,
+            exception_class_path="",
+            traceback="",
+            worker_ids=[],
+        )
+        if count or options["verbosity"] > 1:
+            self.stdout.write(f"Re-queued {count} task(s) that failed for a transient reason.")

@@ -1,0 +1,101 @@
+"""Read configuration from environment variables.
+
+Every reader names the variable in its error, so a malformed value stops
+start-up with a message an operator can act on instead of a traceback deep
+inside Django.
+"""
+
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def get_str(name, default=None, *, required=False):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        if required:
+            raise ImproperlyConfigured(f"The environment variable {name} must be set.")
+        return default
+    return value
+
+
+def get_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+
+
+def get_int(name, default):
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
+def get_list(name, default=()):
+    value = os.environ.get(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def get_database(name, default_url):
+    """Parse DATABASE_URL; SQLite gets WAL and IMMEDIATE transactions."""
+    url = get_str(name, default_url)
+    try:
+        config = dj_database_url.parse(url, conn_max_age=get_int("DB_CONN_MAX_AGE", 0))
+    except Exception as exc:  # the library raises several types for bad URLs
+        raise ImproperlyConfigured(f"{name} is not a valid database URL: {exc}") from None
+    engine = config.get("ENGINE", "")
+    if not engine:
+        raise ImproperlyConfigured(f"{name} names an unknown database engine: {url!r}.")
+    if engine == "django.db.backends.sqlite3":
+        config.setdefault("OPTIONS", {}).update(
+            {
+                # IMMEDIATE takes the write lock when a transaction starts, so two
+                # writers queue instead of failing with "database is locked".
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+                ),
+            }
+        )
+    elif engine == "django.db.backends.postgresql":
+        config.setdefault("CONN_HEALTH_CHECKS", True)
+    return config
+
+
+def get_cache(name):
+    """Redis when REDIS_URL is set, local memory otherwise."""
+    url = get_str(name)
+    if not url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "campaign-kit",
+            }
+        }
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"{name} must start with redis://, rediss:// or unix://.")
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": get_str("CACHE_KEY_PREFIX", "campaign-kit"),
+            "TIMEOUT": 300,
+        }
+    }

@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.generic import TemplateView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from campaign_site.security import admin_login
+from home.sitemaps import MultilingualSitemap
+
+urlpatterns = [
+    # Throttled login (429 after too many attempts) in front of Wagtail's own view.
+    path("admin/login/", admin_login),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+    ),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Every public URL carries a language prefix (/en/, /de/, /ru/, /uk/); the apps'
+# own URLs come before Wagtail's catch-all page route.
+urlpatterns += i18n_patterns(
+    path("", include("home.urls")),
+    path("", include("campaigns.urls")),
+    path("", include("events.urls")),
+    path("", include("appeals.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+# A page missing in one language answers 404 with links to the languages where it exists.
+handler404 = "home.views.page_not_found"

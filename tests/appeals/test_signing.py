@@ -1,0 +1,275 @@
+import io
+
+import pytest
+from django.core import signing
+from PIL import Image
+
+from appeals.models import Signature, SignatureStatus
+from appeals.security import CONFIRM_SALT, form_timestamp
+from appeals.selectors import appeal_counts
+from appeals.services import recount
+
+from .conftest import link_from, org_data, person_data
+
+
+def sign(post, appeal, **data):
+    return post(appeal.url + "sign/", person_data(**data))
+
+
+def confirm_latest(client, post, mailoutbox):
+    url = link_from(mailoutbox[-1], "confirm")
+    assert client.get(url).status_code == 200
+    return post(url)
+
+
+def counter(appeal):
+    return appeal_counts(appeal.translation_key)
+
+
+def test_page_renders_with_forms(client, appeal):
+    response = client.get(appeal.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="p-consent"' in html and 'name="p-newsletter"' in html
+    assert (
+        'name="p-newsletter" class="checkboxinput form-check-input" id="id_p-newsletter" checked'
+        not in html
+    )
+    assert "checked" not in html.split('name="p-newsletter"')[1].split(">")[0]
+    assert 'value="hidden"' in html.split('name="p-display"')[1] or "hidden" in html
+    assert not response.cookies or set(response.cookies) <= {"csrftoken"}
+
+
+def test_double_opt_in_flow(client, appeal, post, mailoutbox):
+    response = sign(post, appeal)
+    assert response.status_code == 302
+    assert b"check your inbox" in client.get(response["Location"]).content
+    signature = Signature.objects.get()
+    assert signature.status == SignatureStatus.PENDING
+    assert signature.consent_version
+    assert signature.appeal_key == appeal.translation_key
+    assert len(mailoutbox) == 1
+    mail = mailoutbox[0]
+    assert "/withdraw/" in mail.body
+    # GET does not confirm.
+    url = link_from(mail, "confirm")
+    assert client.get(url).status_code == 200
+    signature.refresh_from_db()
+    assert signature.status == SignatureStatus.PENDING
+    assert post(url).status_code == 200
+    assert post(url).status_code == 200  # harmless twice
+    signature.refresh_from_db()
+    assert signature.status == SignatureStatus.CONFIRMED
+    assert counter(appeal).people == 1
+    page = client.get(appeal.url).content.decode()
+    assert "Anna Beispiel" in page
+    assert "anna@example.org" not in page
+    # Withdraw: stops counting and leaves the list.
+    withdraw = link_from(mail, "withdraw")
+    assert client.get(withdraw).status_code == 200
+    assert post(withdraw).status_code == 200
+    assert counter(appeal).people == 0
+    assert "Anna Beispiel" not in client.get(appeal.url + "signatories/").content.decode()
+    assert counter(appeal).people == recount(appeal.translation_key).people
+
+
+def test_counts_shared_across_translations(client, appeal, appeal_de, post, mailoutbox):
+    post(appeal_de.url + "sign/", person_data())
+    assert Signature.objects.get().language == "de"
+    confirm_latest(client, post, mailoutbox)
+    for page in (appeal, appeal_de):
+        data = client.get(page.url + "counts/").json()
+        assert data["people"] == 1
+    # The same address on the other language version is the same person.
+    response = post(appeal.url + "sign/", person_data(**{"p-email": "ANNA@example.org"}))
+    assert response.status_code == 302
+    assert Signature.objects.count() == 1
+
+
+def test_repeat_gets_neutral_reply_and_limited_mails(client, appeal, post, mailoutbox):
+    first = sign(post, appeal, **{"p-email": "j.doe@gmail.com"})
+    confirm_latest(client, post, mailoutbox)
+    replies = [sign(post, appeal, **{"p-email": "JDoe+x@googlemail.com"}) for _ in range(6)]
+    assert Signature.objects.count() == 1
+    for reply in replies:
+        assert reply.status_code == first.status_code == 302
+        assert reply["Location"] == first["Location"]
+    already = [m for m in mailoutbox if "already" in m.subject.lower()]
+    assert 1 <= len(already) <= 3  # first mail counted too: at most 3 per address per day
+
+
+def test_repeat_while_pending_resends_link(client, appeal, post, mailoutbox):
+    sign(post, appeal)
+    sign(post, appeal)
+    assert Signature.objects.count() == 1
+    assert len(mailoutbox) == 2
+    assert "/confirm/" in mailoutbox[1].body
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("p-email", "not-an-address"),
+        ("p-consent", None),
+        ("p-name", "x" * 20000),
+        ("p-name", "<script>alert(1)</script>"),
+        ("p-city", "<script>alert(1)</script>"),
+        ("p-country", "XX"),
+        ("p-display", "everything"),
+    ],
+)
+def test_bad_input_is_rejected(client, appeal, post, mailoutbox, field, value):
+    response = sign(post, appeal, **{field: value})
+    assert response.status_code == 400
+    assert b"invalid-feedback" in response.content or b"alert-danger" in response.content
+    assert b"<script>alert(1)</script>" not in response.content
+    assert Signature.objects.count() == 0
+    assert mailoutbox == []
+
+
+def test_honeypot_and_timing(client, appeal, post, settings):
+    assert sign(post, appeal, **{"p-homepage": "http://spam.example"}).status_code == 400
+    assert sign(post, appeal, **{"p-started": "forged"}).status_code == 400
+    settings.CAMPAIGN_KIT_APPEAL_MIN_FILL_SECONDS = 60
+    assert sign(post, appeal, **{"p-started": form_timestamp()}).status_code == 400
+    assert Signature.objects.count() == 0
+
+
+def test_rate_limit_per_client(client, appeal, post, settings):
+    settings.CAMPAIGN_KIT_APPEAL_SIGN_RATE = "2/h"
+    codes = [sign(post, appeal, **{"p-email": f"p{i}@example.org"}).status_code for i in range(3)]
+    assert codes == [302, 302, 429]
+    assert Signature.objects.count() == 2
+
+
+def test_closed_appeal(client, appeal, post):
+    appeal.status = "closed"
+    appeal.save_revision().publish()
+    response = sign(post, appeal)
+    assert response.status_code == 410
+    assert Signature.objects.count() == 0
+    assert b"closed" in client.get(appeal.url).content
+
+
+def test_tampered_and_expired_tokens(client, appeal, post, mailoutbox, settings):
+    sign(post, appeal)
+    url = link_from(mailoutbox[0], "confirm")
+    assert client.get(url.replace("/confirm/", "x/confirm/")).status_code == 400
+    assert post(url.replace("/confirm/", "x/confirm/")).status_code == 400
+    settings.CAMPAIGN_KIT_APPEAL_CONFIRM_DAYS = 0
+    signature = Signature.objects.get()
+    old = signing.dumps(str(signature.public_id), salt=CONFIRM_SALT)
+    import time
+
+    time.sleep(1.1)
+    response = post(f"/en/appeals/-/signature/{old}/confirm/")
+    assert response.status_code == 410
+    signature.refresh_from_db()
+    assert signature.status == SignatureStatus.PENDING
+
+
+def png_bytes(size=(20, 10), fmt="PNG"):
+    out = io.BytesIO()
+    image = Image.new("RGB", size, "red")
+    image.save(
+        out, format=fmt, exif=b"Exif\x00\x00secret" if fmt == "JPEG" else None
+    ) if fmt == "JPEG" else image.save(out, format=fmt)
+    return out.getvalue()
+
+
+def upload(name, data, content_type):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def test_organisation_cosign_moderation_and_logo(client, appeal, post, mailoutbox, admin_client):
+    data = org_data()
+    data["o-logo"] = upload("logo.jpg", png_bytes(fmt="JPEG"), "image/jpeg")
+    assert post(appeal.url + "co-sign/", data).status_code == 302
+    org = Signature.objects.get()
+    assert org.kind == "organisation" and org.logo
+    with org.logo.open("rb") as handle, Image.open(handle) as stored:
+        assert not stored.info.get("exif")
+    confirm_latest(client, post, mailoutbox)
+    assert counter(appeal).organisations == 0  # not before moderation
+    assert "Friends of Peace" not in client.get(appeal.url).content.decode()
+    assert client.get(f"{appeal.url}logo/{org.public_id}/").status_code == 404
+    response = post(
+        f"/admin/appeals/moderation/{org.pk}/", {"decision": "approve"}, using=admin_client
+    )
+    assert response.status_code == 302
+    assert "published" in mailoutbox[-1].subject
+    c = counter(appeal)
+    assert (c.organisations, c.countries) == (1, 1)
+    page = client.get(appeal.url).content.decode()
+    assert "Friends of Peace" in page and "France" in page
+    assert "contact@peace.example.org" not in page and "Claire Exemple" not in page
+    logo = client.get(f"{appeal.url}logo/{org.public_id}/")
+    assert logo.status_code == 200 and logo["Content-Type"] == "image/jpeg"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "content_type"),
+    [
+        ("logo.png", b"not an image at all", "image/png"),
+        ("logo.gif", None, "image/gif"),
+        ("huge.png", "huge", "image/png"),
+        ("big.png", "big", "image/png"),
+    ],
+)
+def test_bad_logo(client, appeal, post, name, data, content_type):
+    if data is None:
+        data = png_bytes(fmt="GIF")
+    elif data == "huge":
+        data = png_bytes(size=(4001, 10))
+    elif data == "big":
+        data = b"\x89PNG" + b"0" * (2 * 1024 * 1024 + 1)
+    form = org_data()
+    form["o-logo"] = upload(name, data, content_type)
+    response = post(appeal.url + "co-sign/", form)
+    assert response.status_code == 400
+    assert b"logo" in response.content.lower()
+    assert Signature.objects.count() == 0
+
+
+def test_json_and_badge(client, appeal):
+    data = client.get(appeal.url + "counts/").json()
+    assert data == {**data, "people": 0, "organisations": 0, "countries": 0, "goal": 100}
+    badge = client.get(appeal.url + "badge/")
+    assert badge.status_code == 200
+    assert "X-Frame-Options" not in badge
+    assert "frame-ancestors *" in badge["Content-Security-Policy"]
+    assert not badge.cookies
+
+
+def test_public_list_respects_display_choice(client, appeal):
+    from appeals.factories import SignatureFactory
+
+    key = appeal.translation_key
+    SignatureFactory(appeal_key=key, name="Hidden Person", display="hidden")
+    SignatureFactory(appeal_key=key, name="Ivan Petrovich Test", display="initials")
+    SignatureFactory(appeal_key=key, name="Full Name", display="full", email="full@example.org")
+    html = client.get(appeal.url + "signatories/").content.decode()
+    assert "Hidden Person" not in html
+    assert "I. P. T." in html and "Ivan" not in html
+    assert "Full Name" in html and "full@example.org" not in html
+    assert client.get(appeal.url + "signatories/?page=9").status_code == 404
+
+
+def test_hostile_names_are_escaped(client, appeal):
+    from appeals.factories import SignatureFactory
+
+    SignatureFactory(
+        appeal_key=appeal.translation_key, name="<script>alert(1)</script>", display="full"
+    )
+    html = client.get(appeal.url + "signatories/").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_home_selector(appeal, locales):
+    from appeals.selectors import open_appeals
+
+    assert [p.pk for p in open_appeals(locales["en"], limit=3)] == [appeal.pk]
+    assert appeal.teaser_meta

@@ -1,0 +1,62 @@
+import pytest
+from django.core.cache import cache
+
+from events.factories import EventIndexPageFactory, EventPageFactory
+from home.factories import translate_page
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def index(homes):
+    return EventIndexPageFactory(parent=homes["en"], title="Events", slug="events")
+
+
+@pytest.fixture
+def index_de(index, homes):
+    return translate_page(index, "de", title="Termine", slug="termine")
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def make_event(index):
+    def make(**kwargs):
+        kwargs.setdefault("parent", index)
+        page = EventPageFactory(**kwargs)
+        return publish(page)
+
+    return make
+
+
+@pytest.fixture
+def event(make_event):
+    return make_event(
+        title="Vigil in Frankfurt",
+        slug="vigil",
+        registration_mode="open",
+        capacity=5,
+        max_places_per_registration=3,
+    )
+
+
+@pytest.fixture
+def tree_root(transactional_db):
+    """Transactional tests run after others that flushed the database (and with it the
+    tree root Wagtail's migrations create); put the root back if it is missing."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Locale, Page
+
+    ContentType.objects.clear_cache()
+    if Page.get_first_root_node() is None:
+        locale, _ = Locale.objects.get_or_create(language_code="en")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))

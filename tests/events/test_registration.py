@@ -1,0 +1,198 @@
+"""Registration through real HTTP requests, with the real mail outbox."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from events.models import Registration
+from events.security import make_token
+from home.factories import translate_page
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, page, capture, **data):
+    payload = {"name": "Ann Example", "email": "ann@example.org", "places": 1, "consent": "on"}
+    payload.update(data)
+    with capture(execute=True):
+        return client.post(page.url + "register/", payload)
+
+
+def test_confirmed_registration_mails_details_ics_and_personal_link(
+    client, event, django_capture_on_commit_callbacks, settings
+):
+    response = post(client, event, django_capture_on_commit_callbacks, places=2)
+    assert response.status_code == 200
+    assert "is confirmed" in response.content.decode()
+    registration = Registration.objects.get()
+    assert registration.status == "confirmed"
+    assert registration.places == 2
+    assert registration.consent_version == settings.CAMPAIGN_KIT_PRIVACY_VERSION
+    assert registration.event_key == event.translation_key
+    assert registration.language == "en"
+    [message] = mail.outbox
+    assert message.to == ["ann@example.org"]
+    assert "Vigil in Frankfurt" in message.subject
+    assert "/en/events/-/registration/" in message.body
+    [(filename, ics, mimetype)] = message.attachments
+    ics = ics.decode() if isinstance(ics, bytes) else ics
+    assert filename == "event.ics" and "method=PUBLISH" in mimetype
+    assert "METHOD:PUBLISH" in ics and "ORGANIZER" not in ics
+    assert "ann@example.org" not in response.content.decode()
+
+
+def test_invalid_input_is_answered_with_400_and_nothing_stored(client, event):
+    response = client.post(
+        event.url + "register/", {"name": "", "email": "not-an-address", "places": 9}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Enter a valid email address" in html
+    assert "Please agree to the privacy text" in html
+    assert "at most 3 places" in html
+    assert 'aria-invalid="true"' in html or "is-invalid" in html
+    assert Registration.objects.count() == 0
+
+
+def test_registration_closed_or_not_yet_open(client, make_event):
+    closed = make_event(registration_mode="open", registration_closes_at=timezone.now())
+    response = client.post(
+        closed.url + "register/",
+        {"name": "A", "email": "a@example.org", "places": 1, "consent": "on"},
+    )
+    assert response.status_code == 403
+    assert "Registration is closed" in response.content.decode()
+    later = make_event(
+        registration_mode="open", registration_opens_at=timezone.now() + timedelta(days=1)
+    )
+    response = client.post(
+        later.url + "register/",
+        {"name": "A", "email": "a@example.org", "places": 1, "consent": "on"},
+    )
+    assert response.status_code == 403
+    assert "not opened yet" in response.content.decode()
+    assert Registration.objects.count() == 0
+
+
+def test_full_event_without_waiting_list_refuses(
+    client, make_event, django_capture_on_commit_callbacks
+):
+    page = make_event(registration_mode="open", capacity=1, waiting_list=False)
+    assert post(client, page, django_capture_on_commit_callbacks).status_code == 200
+    response = post(client, page, django_capture_on_commit_callbacks, email="bo@example.org")
+    assert response.status_code == 409
+    assert "this event is full" in response.content.decode()
+    assert Registration.objects.count() == 1
+
+
+def test_waiting_list_then_cancel_promotes_and_mails(
+    client, make_event, django_capture_on_commit_callbacks
+):
+    page = make_event(registration_mode="open", capacity=2, max_places_per_registration=2)
+    post(client, page, django_capture_on_commit_callbacks, places=2)
+    response = post(client, page, django_capture_on_commit_callbacks, email="bo@example.org")
+    assert "waiting list" in response.content.decode()
+    first, second = Registration.objects.order_by("id")
+    assert second.status == "waiting"
+    mail.outbox.clear()
+    url = f"/en/events/-/registration/{make_token(first)}/"
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"action": "cancel"})
+    assert response.status_code == 200
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == "cancelled"
+    assert second.status == "confirmed" and second.promoted_at
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert "cancelled" in subjects["ann@example.org"]
+    assert "A place is free" in subjects["bo@example.org"]
+    # Cancelling twice is harmless.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"action": "cancel"}).status_code == 200
+
+
+def test_email_confirmation_needs_post_and_is_idempotent(
+    client, make_event, django_capture_on_commit_callbacks
+):
+    page = make_event(registration_mode="open", capacity=3, email_confirmation=True)
+    response = post(client, page, django_capture_on_commit_callbacks)
+    assert "check your e-mail" in response.content.decode()
+    registration = Registration.objects.get()
+    assert registration.status == "pending"
+    assert "confirm" in mail.outbox[0].subject.lower()
+    assert not mail.outbox[0].attachments
+    url = f"/en/events/-/registration/{make_token(registration)}/"
+    client.get(url)  # a mail scanner opening the link
+    registration.refresh_from_db()
+    assert registration.status == "pending"
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(url, {"action": "confirm"}).status_code == 200
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    assert len([m for m in mail.outbox if m.attachments]) == 1
+
+
+def test_duplicate_address_gets_the_same_reply_and_the_owner_is_told(
+    client, event, django_capture_on_commit_callbacks
+):
+    first = post(client, event, django_capture_on_commit_callbacks)
+    second = post(client, event, django_capture_on_commit_callbacks, email="ANN@example.org")
+    assert second.status_code == first.status_code == 200
+    assert "is confirmed" in second.content.decode()
+    assert Registration.objects.count() == 1
+    assert "already registered" in mail.outbox[-1].subject
+
+
+def test_tampered_or_unknown_tokens(client, event, django_capture_on_commit_callbacks):
+    post(client, event, django_capture_on_commit_callbacks)
+    token = make_token(Registration.objects.get())
+    response = client.get(f"/en/events/-/registration/{token[:-2]}xx/")
+    assert response.status_code == 400
+    assert "This link is not valid" in response.content.decode()
+    Registration.objects.all().delete()
+    assert (
+        client.post(f"/en/events/-/registration/{token}/", {"action": "cancel"}).status_code == 404
+    )
+
+
+def test_capacity_is_shared_by_translations_and_mails_use_the_registrants_language(
+    client, event, index_de, django_capture_on_commit_callbacks
+):
+    event_de = translate_page(event, "de", title="Mahnwache in Frankfurt", slug="mahnwache")
+    assert event_de.capacity == 5
+    post(client, event, django_capture_on_commit_callbacks, places=3)
+    response = post(
+        client, event_de, django_capture_on_commit_callbacks, places=3, email="jo@example.org"
+    )
+    assert response.status_code == 200
+    registration = Registration.objects.get(language="de")
+    assert registration.status == "waiting"
+    assert registration.event_key == event.translation_key
+    german = mail.outbox[-1]
+    assert "Mahnwache in Frankfurt" in german.subject
+    assert "/de/events/-/registration/" in german.body
+    page = client.get(event.url).content.decode()
+    assert "2 places left" in page
+
+
+def test_rate_limit_answers_429(client, event, settings, django_capture_on_commit_callbacks):
+    settings.CAMPAIGN_KIT_EVENTS_REGISTRATION_RATE = "2/h"
+    for n in range(2):
+        post(client, event, django_capture_on_commit_callbacks, email=f"p{n}@example.org")
+    response = post(client, event, django_capture_on_commit_callbacks, email="p9@example.org")
+    assert response.status_code == 429
+    assert Registration.objects.count() == 2
+
+
+def test_cancelled_event_refuses_registration(client, make_event):
+    page = make_event(registration_mode="open", status="cancelled")
+    response = client.post(
+        page.url + "register/",
+        {"name": "A", "email": "a@example.org", "places": 1, "consent": "on"},
+    )
+    assert response.status_code == 409
+    assert Registration.objects.count() == 0

@@ -1,0 +1,91 @@
+"""Fails when `makemessages` would add an entry that has no translation.
+
+The test copies the scanned source folders and the locale/ tree into a temporary
+directory, runs Django's makemessages there (so the real locale/ is never touched),
+and reads the resulting .po files with Babel: every entry must be translated and none
+may be fuzzy.
+
+APPS_TO_SCAN lists the folders scanned. The first i18n pass covers the home app and
+the reference site; the final translation pass extends it to every app
+("campaigns", "events", "appeals") once their strings are translated.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
+
+APPS_TO_SCAN = ["home", "site"]
+
+ROOT = Path(settings.BASE_DIR)
+TARGET_LANGUAGES = [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def problems_in(po_path):
+    with po_path.open("rb") as f:
+        catalog = read_po(f)
+    problems = []
+    if catalog.fuzzy:
+        problems.append("the header is marked fuzzy")
+    for message in catalog:
+        if not message.id:
+            continue  # the header
+        label = message.id if isinstance(message.id, str) else message.id[0]
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not all(strings):
+            problems.append(f"untranslated: {label!r}")
+        if message.fuzzy:
+            problems.append(f"fuzzy: {label!r}")
+    return problems
+
+
+@pytest.fixture
+def scanned_copy(tmp_path):
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "static", "media")
+    for name in APPS_TO_SCAN:
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=ignore)
+    shutil.copytree(ROOT / "locale", tmp_path / "locale", ignore=shutil.ignore_patterns("*.mo"))
+    return tmp_path
+
+
+def test_locale_files_exist_for_every_language():
+    for code in TARGET_LANGUAGES:
+        assert (ROOT / "locale" / code / "LC_MESSAGES" / "django.po").exists(), code
+
+
+def test_committed_po_files_are_complete():
+    for code in TARGET_LANGUAGES:
+        assert problems_in(ROOT / "locale" / code / "LC_MESSAGES" / "django.po") == [], code
+
+
+def test_makemessages_adds_no_untranslated_entry(scanned_copy):
+    if shutil.which("xgettext") is None:
+        if os.environ.get("CI"):
+            pytest.fail("GNU gettext (xgettext) is required in CI")
+        pytest.skip("GNU gettext (xgettext) is not installed; install gettext to run this test")
+    cwd = Path.cwd()
+    os.chdir(scanned_copy)
+    try:
+        with override_settings(LOCALE_PATHS=[scanned_copy / "locale"]):
+            call_command(
+                "makemessages",
+                locale=TARGET_LANGUAGES,
+                no_obsolete=True,
+                verbosity=0,
+            )
+    finally:
+        os.chdir(cwd)
+    report = {}
+    for code in TARGET_LANGUAGES:
+        problems = problems_in(scanned_copy / "locale" / code / "LC_MESSAGES" / "django.po")
+        if problems:
+            report[code] = problems
+    assert report == {}, (
+        "Interface strings without translation. Run `make makemessages`, translate the "
+        f"new entries in locale/*/LC_MESSAGES/django.po, then `make messages`: {report}"
+    )
