@@ -2,11 +2,39 @@
 
 import pytest
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.factories import HomePageFactory, translate_page
 
 LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
+
+
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_roots(request):
+    """Put back the rows Wagtail's migrations create (default locale, root page, root
+    collection) for transactional tests.
+
+    A transactional test ends by flushing every table, so the next one would find no
+    page tree to build on. Non-transactional tests run first (pytest-django orders
+    them so) inside a rolled-back transaction and never need this.
+    """
+    if not _is_transactional(request):
+        return
+    request.getfixturevalue("transactional_db")
+    ContentType.objects.clear_cache()
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 @pytest.fixture

@@ -1,8 +1,7 @@
 """Events in a real browser: filter without JavaScript, register, see the outcome."""
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Site
 
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import Registration
@@ -11,15 +10,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _tree_root(transactional_db):
-    """Earlier transactional tests may have flushed the tree root Wagtail's migrations made."""
-    ContentType.objects.clear_cache()
-    if Page.get_first_root_node() is None:
-        locale, _ = Locale.objects.get_or_create(language_code="en")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
 
 
 @pytest.fixture

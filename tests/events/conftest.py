@@ -47,16 +47,3 @@ def event(make_event):
         capacity=5,
         max_places_per_registration=3,
     )
-
-
-@pytest.fixture
-def tree_root(transactional_db):
-    """Transactional tests run after others that flushed the database (and with it the
-    tree root Wagtail's migrations create); put the root back if it is missing."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page
-
-    ContentType.objects.clear_cache()
-    if Page.get_first_root_node() is None:
-        locale, _ = Locale.objects.get_or_create(language_code="en")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))

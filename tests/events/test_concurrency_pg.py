@@ -72,7 +72,7 @@ def pg_only():
 
 
 @pytest.fixture
-def race_event(pg_only, tree_root, make_event):
+def race_event(pg_only, transactional_db, make_event):
     return make_event(
         registration_mode="open",
         capacity=CAPACITY,
@@ -90,7 +90,7 @@ def test_last_places_are_never_oversold(race_event):
     assert Registration.objects.filter(status="confirmed").count() == CAPACITY
 
 
-def test_waiting_list_takes_the_rest_exactly(pg_only, tree_root, make_event):
+def test_waiting_list_takes_the_rest_exactly(pg_only, transactional_db, make_event):
     page = make_event(registration_mode="open", capacity=CAPACITY, waiting_list=True)
     outcomes = race(page, lock=True)
     assert outcomes.count("confirmed") == CAPACITY
