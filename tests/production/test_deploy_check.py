@@ -52,34 +52,3 @@ def test_media_storage_setting_is_validated():
     result = run_manage("check", MEDIA_STORAGE="ftp")
     assert result.returncode != 0
     assert "MEDIA_STORAGE" in result.stderr
-
-
-def test_production_settings_import_with_s3_media_configuration():
-    code = (
-        "import importlib.util, django.conf, os;"
-        "from django.core.exceptions import ImproperlyConfigured\n"
-        "try:\n"
-        "    from campaign_site.settings import production as s\n"
-        "    media = s.STORAGES['default']\n"
-        "    print(media['BACKEND'], media['OPTIONS']['bucket_name'])\n"
-        "except ImproperlyConfigured as exc:\n"
-        "    print('improperly', exc)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={
-            **production_env(MEDIA_STORAGE="s3", AWS_STORAGE_BUCKET_NAME="campaign-media"),
-            "PYTHONPATH": f"{ROOT / 'site'}",
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    import importlib.util
-
-    if importlib.util.find_spec("storages"):
-        assert "storages.backends.s3.S3Storage campaign-media" in result.stdout
-    else:
-        assert "django-storages[s3]" in result.stdout

@@ -28,20 +28,27 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Media on disk (MEDIA_ROOT) by default; MEDIA_STORAGE=s3 stores uploads in an S3-compatible
-# bucket through django-storages (pip install "django-storages[s3]").
+# bucket through django-storages (pip install "campaign-kit[s3]", i.e. django-storages[s3]).
 MEDIA_STORAGE = get_str("MEDIA_STORAGE", "filesystem")
 if MEDIA_STORAGE == "s3":
-    if importlib.util.find_spec("storages") is None:
-        raise ImproperlyConfigured('MEDIA_STORAGE=s3 needs: pip install "django-storages[s3]"')
+    # find_spec, not import: boto3 is slow to import and settings must not touch Django yet.
+    missing = [name for name in ("storages", "boto3") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ImproperlyConfigured(
+            f'MEDIA_STORAGE=s3 needs {" and ".join(missing)}: pip install "django-storages[s3]"'
+        )
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": get_str("AWS_STORAGE_BUCKET_NAME", required=True),
+            # Unset values fall back to boto3's own lookup (AWS region, credentials chain).
             "endpoint_url": get_str("AWS_S3_ENDPOINT_URL"),
             "region_name": get_str("AWS_S3_REGION_NAME"),
             "access_key": get_str("AWS_ACCESS_KEY_ID"),
             "secret_key": get_str("AWS_SECRET_ACCESS_KEY"),
             "custom_domain": get_str("AWS_S3_CUSTOM_DOMAIN"),
+            # MinIO and some other S3-compatible servers need "path".
+            "addressing_style": get_str("AWS_S3_ADDRESSING_STYLE"),
             "default_acl": None,
             "file_overwrite": False,
             "querystring_auth": get_bool("AWS_QUERYSTRING_AUTH", False),
