@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site pages and settings")
+
+    def ready(self):
+        from . import chrome
+
+        chrome.connect()

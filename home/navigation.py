@@ -4,12 +4,22 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from . import chrome
 
-def active_locale():
+
+def active_locale(request=None):
+    """The Locale of the active language (remembered on the request: asked for many times)."""
+    language = translation.get_language()
+    memo = getattr(request, "_campaign_kit_locales", None) if request is not None else None
+    if memo is not None and language in memo:
+        return memo[language]
     try:
-        return Locale.get_active()
+        locale = Locale.get_active()
     except Locale.DoesNotExist:
-        return Locale.get_default()
+        locale = Locale.get_default()
+    if request is not None:
+        request._campaign_kit_locales = {**(memo or {}), language: locale}
+    return locale
 
 
 def localized_home(request):
@@ -19,15 +29,16 @@ def localized_home(request):
     if site is None:
         return None
     root = site.root_page
-    home = root.get_translation_or_none(active_locale()) if root.locale_id else root
+    home = root.get_translation_or_none(active_locale(request)) if root.locale_id else root
     return home if home is not None and home.live else None
 
 
-def menu_pages(request):
-    home = localized_home(request)
-    if home is None:
+def menu_links(request):
+    """``[{"pk", "title", "url"}]`` of the menu in the active language."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
         return []
-    return list(home.get_children().live().public().in_menu().specific(defer=True))
+    return chrome.cached(request, "menu", lambda: chrome.build_menu(request, site))
 
 
 def language_links(request, page=None):
@@ -35,43 +46,28 @@ def language_links(request, page=None):
 
     Pages come back in LANGUAGES order with `current` set for the active one.
     Pages without a translation in a language are left out, so the switcher and
-    the hreflang alternates only ever point to pages that exist.
+    the hreflang alternates only ever point to pages that exist. Computed once per
+    request and page (the head and the switcher both ask) and cached between publishes.
     """
-    current = translation.get_language()
-    if page is None or not isinstance(page, Page):
-        home = localized_home(request)
-        page = home
-    if page is None:
-        return []
-    translations = {
-        p.locale.language_code: p
-        for p in page.get_translations(inclusive=True).live().public().select_related("locale")
-    }
-    links = []
-    for code, name in settings.LANGUAGES:
-        target = translations.get(code)
-        if target is None:
-            continue
-        links.append(
-            {
-                "code": code,
-                "name": name,
-                "url": target.get_url(request=request),
-                "full_url": target.get_full_url(request=request),
-                "current": code == current,
-            }
-        )
+    is_page = page is not None and isinstance(page, Page)
+    name = f"languages:{page.pk}" if is_page else "languages:home"
+    memo = getattr(request, "_campaign_kit_languages", None)
+    if memo is not None and name in memo:
+        return memo[name]
+
+    def build():
+        target = page if is_page else localized_home(request)
+        return [] if target is None else chrome.build_language_links(request, target)
+
+    links = chrome.cached(request, name, build) if request is not None else build()
+    if request is not None:
+        request._campaign_kit_languages = {**(memo or {}), name: links}
     return links
 
 
-def footer_pages(site_settings):
-    locale = active_locale()
-    pages = []
-    for link in site_settings.footer_links.select_related("page"):
-        target = link.page.get_translation_or_none(locale)
-        if target is not None and target.live:
-            pages.append(target)
-    return pages
+def footer(request, site_settings):
+    """Footer links, privacy page, rendered footer text and social links (see chrome.py)."""
+    return chrome.cached(request, "footer", lambda: chrome.build_footer(request, site_settings))
 
 
 def translations_for_path(request, path):

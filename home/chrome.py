@@ -1,0 +1,171 @@
+"""The site chrome (menu, footer, language links) in few queries, cached between publishes.
+
+Every public page shows the same menu, footer links and footer text for a site and language,
+so they are built once with a handful of set-based queries and kept in Django's cache as plain
+data (titles and URLs, rendered footer HTML). A generation number in the key is bumped when
+pages are published, unpublished, moved or deleted, or when the settings, footer texts or view
+restrictions change (see ``connect``), which drops every cached entry at once.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.templatetags.wagtailcore_tags import richtext
+
+GENERATION_KEY = "campaign-kit:chrome:generation"
+TIMEOUT = 24 * 60 * 60  # entries also expire on their own; the generation does the purging
+
+
+def public_q():
+    """Pages outside any view-restricted section, as a subquery instead of Wagtail's extra
+    query per ``.public()`` (a restriction covers its page and every page below it)."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return ~Exists(restricted)
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = int(time.time() * 1000)
+        cache.add(GENERATION_KEY, value, timeout=None)
+        value = cache.get(GENERATION_KEY, value)
+    return value
+
+
+def purge(*args, **kwargs):
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+
+
+def _purge_on_page_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        purge()
+
+
+def connect():
+    from .models import FooterLink, FooterText, SiteSettings, SocialLink
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(purge, dispatch_uid=f"campaign_kit_chrome_{id(signal)}")
+    post_delete.connect(_purge_on_page_delete, dispatch_uid="campaign_kit_chrome_page_deleted")
+    for model in (SiteSettings, FooterLink, SocialLink, FooterText, PageViewRestriction, Site):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                purge,
+                sender=model,
+                dispatch_uid=f"campaign_kit_chrome_{model.__name__}{id(signal)}",
+            )
+
+
+def cached(request, name, build):
+    """``build()`` for this site and language, from the cache while nothing was published."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return build()
+    key = f"campaign-kit:chrome:{generation()}:{site.pk}:{translation.get_language()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=TIMEOUT)
+    return value
+
+
+def _link(page, request):
+    return {"pk": page.pk, "title": page.title, "url": page.get_url(request=request)}
+
+
+def build_menu(request, site):
+    """Live, public pages shown in menus directly under the home page in this language."""
+    root = site.root_page
+    language = translation.get_language()
+    home_here = Page.objects.filter(
+        translation_key=root.translation_key,
+        locale__language_code=language,
+        live=True,
+        path=Substr(OuterRef("path"), 1, len(root.path)),
+    )
+    pages = (
+        Page.objects.filter(depth=root.depth + 1, show_in_menus=True, live=True)
+        .filter(Exists(home_here), locale__language_code=language)
+        .filter(public_q())
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+        .order_by("path")
+    )
+    return [_link(page, request) for page in pages]
+
+
+def build_footer(request, site_settings):
+    """Footer links and the privacy page in this language (only live translations), and the
+    footer text rendered to HTML; a language without its own footer text shows none."""
+    from .models import FooterLink, FooterText
+
+    language = translation.get_language()
+    footer_order = FooterLink.objects.filter(
+        settings=site_settings, page__translation_key=OuterRef("translation_key")
+    ).values("sort_order")[:1]
+    is_privacy = Page.objects.filter(
+        pk=site_settings.privacy_policy_page_id, translation_key=OuterRef("translation_key")
+    )
+    pages = (
+        Page.objects.filter(locale__language_code=language, live=True)
+        .annotate(footer_order=footer_order, is_privacy=Exists(is_privacy))
+        .filter(Q(footer_order__isnull=False) | Q(is_privacy=True))
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+    )
+    pages = list(pages)
+    links = [
+        _link(page, request)
+        for page in sorted(pages, key=lambda p: (p.footer_order is None, p.footer_order, p.pk))
+        if page.footer_order is not None
+    ]
+    privacy = next((_link(page, request) for page in pages if page.is_privacy), None)
+    text = (
+        FooterText.objects.filter(locale__language_code=language)
+        .order_by("pk")
+        .values_list("text", flat=True)
+        .first()
+    )
+    return {
+        "links": links,
+        "privacy": privacy,
+        "text_html": str(richtext(text)) if text else "",
+        "social": [{"label": s.label, "url": s.url} for s in site_settings.social_links.all()],
+    }
+
+
+def build_language_links(request, page):
+    """The page's live, public translations in LANGUAGES order (see navigation.language_links)."""
+    current = translation.get_language()
+    translations = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True)
+        .live()
+        .filter(public_q())
+        .select_related("locale")
+    }
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is None:
+            continue
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": target.get_url(request=request),
+                "full_url": target.get_full_url(request=request),
+                "current": code == current,
+            }
+        )
+    return links
