@@ -84,3 +84,12 @@ def page_for_key(appeal_key, language_code=None):
         if page.locale.language_code == language_code:
             return page
     return pages[0] if pages else None
+
+
+# Only what a signature POST needs: the open check, the counting key and the page's URL.
+POST_FIELDS = ("id", "url_path", "translation_key", "status", "deadline", "allow_organisations")
+
+
+def appeal_for_post(page_id):
+    """The live appeal with the fields a signature POST reads (one query), or None."""
+    return AppealPage.objects.live().filter(pk=page_id).only(*POST_FIELDS).first()

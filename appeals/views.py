@@ -1,17 +1,17 @@
 """Public views: the appeal page routes and the token links from the e-mails."""
 
 from django.conf import settings
-from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
+from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.exceptions import Ratelimited
 
 from . import selectors, services
 from .forms import OrganisationForm, SignatureForm
-from .models import Moderation, Signature, SignatureKind, SignatureStatus
+from .models import AppealPage, Moderation, Signature, SignatureKind, SignatureStatus
 from .security import (
     CONFIRM_SALT,
     WITHDRAW_SALT,
@@ -24,12 +24,26 @@ from .security import (
 PEOPLE_PER_PAGE = 50
 
 
-def _rate(group, request):
+class HttpResponseSeeOther(HttpResponseRedirect):
+    """Post/Redirect/Get: browsers fetch the target with GET."""
+
+    status_code = 303
+
+
+def _rate():
     return getattr(settings, "CAMPAIGN_KIT_APPEAL_SIGN_RATE", "10/h")
 
 
-def _rate_key(group, request):
-    return f"{getattr(request, 'appeal_key', '')}:{client_hash(group, request)}"
+def _over_rate(request, appeal_key):
+    """Per appeal and hashed client address; counts every POST, valid or not."""
+    return is_ratelimited(
+        request,
+        group="appeals.sign",
+        key=lambda group, req: f"{appeal_key}:{client_hash(group, req)}",
+        rate=_rate(),
+        method="POST",
+        increment=True,
+    )
 
 
 def _context(request, page, **extra):
@@ -54,27 +68,50 @@ def appeal_page(request, page, status=200, **extra):
     )
 
 
+def _full_page(page):
+    # The POST loads only a few fields; error pages render everything.
+    return AppealPage.objects.get(pk=page.pk)
+
+
 def _closed(request, page):
+    page = _full_page(page)
     return TemplateResponse(
         request, "appeals/closed.html", {"page": page, "self": page}, status=410
     )
 
 
-def _sign(request, page, form_class, prefix, form_name, kind):
-    if request.method != "POST":
-        return redirect(page.url)
+@require_POST
+def post_person(request, page_id):
+    """A person's signature: a plain URL outside Wagtail routing, answered with a redirect."""
+    return _sign(request, page_id, SignatureForm, "p", "person_form", SignatureKind.PERSON)
+
+
+@require_POST
+def post_organisation(request, page_id):
+    return _sign(
+        request, page_id, OrganisationForm, "o", "organisation_form", SignatureKind.ORGANISATION
+    )
+
+
+def _sign(request, page_id, form_class, prefix, form_name, kind):
+    page = selectors.appeal_for_post(page_id)
+    if page is None or (kind == SignatureKind.ORGANISATION and not page.allow_organisations):
+        raise Http404
+    if _over_rate(request, page.translation_key):
+        raise Ratelimited
     if not page.is_open:
         return _closed(request, page)
-    request.appeal_key = page.translation_key
     form = form_class(request.POST, request.FILES, prefix=prefix)
     if not form.is_valid():
-        return appeal_page(request, page, status=400, **{form_name: form, "anchor": prefix})
+        return appeal_page(
+            request, _full_page(page), status=400, **{form_name: form, "anchor": prefix}
+        )
     services.sign(page, form.cleaned_data, get_language() or settings.LANGUAGE_CODE, kind=kind)
-    # The same neutral reply for new and repeated signatures (Post/Redirect/Get).
-    target = page.url + page.reverse_subpage("sent")
+    # The same neutral reply for new and repeated signatures; the "sent" page is cacheable.
+    target = page.get_url(request) + "sent/"
     if kind == SignatureKind.ORGANISATION:
         target += "?kind=organisation"
-    return redirect(target)
+    return HttpResponseSeeOther(target)
 
 
 def sent(request, page):
@@ -83,22 +120,6 @@ def sent(request, page):
         request,
         "appeals/sent.html",
         {"page": page, "self": page, "days": confirm_days(), "kind": kind},
-    )
-
-
-@ratelimit(key=_rate_key, rate=_rate, method="POST", block=True)
-def sign_person(request, page):
-    request.appeal_key = page.translation_key
-    return _sign(request, page, SignatureForm, "p", "person_form", SignatureKind.PERSON)
-
-
-@ratelimit(key=_rate_key, rate=_rate, method="POST", block=True)
-def sign_organisation(request, page):
-    request.appeal_key = page.translation_key
-    if not page.allow_organisations:
-        raise Http404
-    return _sign(
-        request, page, OrganisationForm, "o", "organisation_form", SignatureKind.ORGANISATION
     )
 
 

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core import signing
 
 TOKEN_SALT = "events.registration.link"  # noqa: S105 - a signing namespace, not a secret
+OUTCOME_SALT = "events.registration.outcome"
+OUTCOMES = ("confirmed", "waiting", "pending")
 
 
 def _salt():
@@ -38,3 +40,19 @@ def read_token(token):
         return signing.loads(token, salt=TOKEN_SALT)
     except signing.BadSignature:
         return None
+
+
+def outcome_token(outcome):
+    """A signed registration outcome for the result page's URL.
+
+    No timestamp: the same three URLs for everyone, so browsers and caches can keep them.
+    """
+    return signing.Signer(salt=OUTCOME_SALT).sign(outcome)
+
+
+def read_outcome_token(token):
+    try:
+        outcome = signing.Signer(salt=OUTCOME_SALT).unsign(token)
+    except signing.BadSignature:
+        return None
+    return outcome if outcome in OUTCOMES else None

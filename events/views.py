@@ -4,24 +4,31 @@ import hashlib
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpResponse, HttpResponseNotModified, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 from wagtail.models import Page
 
 from . import calendars, jsonld, selectors, services
 from .forms import RegistrationForm
-from .models import EventSeries, Registration, RegistrationStatus
-from .security import client_hash, read_token
+from .models import EventPage, EventSeries, Registration, RegistrationStatus
+from .security import client_hash, outcome_token, read_outcome_token, read_token
 
 MAX_FILTER_LENGTH = 80
+
+
+class HttpResponseSeeOther(HttpResponseRedirect):
+    """Post/Redirect/Get: browsers fetch the target with GET."""
+
+    status_code = 303
 
 
 def _clean_param(request, name):
@@ -203,8 +210,22 @@ def _ratelimited(request):
 
 
 def event_register(request, page):
+    """The page's own register/ route: kept for pages cached with the old form action."""
     if request.method != "POST":
         return HttpResponse(status=405, headers={"Allow": "POST"})
+    return _register(request, page)
+
+
+@require_POST
+def post_registration(request, page_id):
+    """A registration: a plain URL outside Wagtail routing, answered with a redirect."""
+    page = EventPage.objects.live().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    return _register(request, page)
+
+
+def _register(request, page):
     if _ratelimited(request):
         raise Ratelimited()
     source = services.source_page(page)
@@ -227,10 +248,20 @@ def event_register(request, page):
         else:
             context = _event_context(request, page, error=str(exc.message))
         return TemplateResponse(request, template, context, status=exc.status)
+    # Post/Redirect/Get: the outcome travels signed in the URL (no cookie, no personal data).
+    target = reverse("events:registered", args=[page.pk, outcome_token(outcome.status)])
+    return HttpResponseSeeOther(target)
+
+
+@require_GET
+def registered(request, page_id, token):
+    """The result of a registration: confirmed, on the waiting list or pending confirmation."""
+    outcome = read_outcome_token(token)
+    page = EventPage.objects.live().filter(pk=page_id).first()
+    if page is None or outcome is None:
+        raise Http404
     context = page.get_context(request)
-    context.update(
-        {"outcome": outcome.status, "ics_url": page.url + page.reverse_subpage("ics_view")}
-    )
+    context.update({"outcome": outcome, "ics_url": page.url + page.reverse_subpage("ics_view")})
     return TemplateResponse(request, "events/registration_done.html", context)
 
 

@@ -2,6 +2,8 @@ import io
 
 import pytest
 from django.core import signing
+from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from appeals.models import Signature, SignatureStatus
@@ -12,8 +14,14 @@ from appeals.services import recount
 from .conftest import link_from, org_data, person_data
 
 
+def form_url(page, name="sign"):
+    """The form's action: a plain URL in the page's language, outside page routing."""
+    with translation.override(page.locale.language_code):
+        return reverse(f"appeals:{name}", args=[page.pk])
+
+
 def sign(post, appeal, **data):
-    return post(appeal.url + "sign/", person_data(**data))
+    return post(form_url(appeal), person_data(**data))
 
 
 def confirm_latest(client, post, mailoutbox):
@@ -42,7 +50,8 @@ def test_page_renders_with_forms(client, appeal):
 
 def test_double_opt_in_flow(client, appeal, post, mailoutbox):
     response = sign(post, appeal)
-    assert response.status_code == 302
+    assert response.status_code == 303
+    assert response["Location"] == appeal.url + "sent/"
     assert b"check your inbox" in client.get(response["Location"]).content
     signature = Signature.objects.get()
     assert signature.status == SignatureStatus.PENDING
@@ -74,15 +83,15 @@ def test_double_opt_in_flow(client, appeal, post, mailoutbox):
 
 
 def test_counts_shared_across_translations(client, appeal, appeal_de, post, mailoutbox):
-    post(appeal_de.url + "sign/", person_data())
+    post(form_url(appeal_de), person_data())
     assert Signature.objects.get().language == "de"
     confirm_latest(client, post, mailoutbox)
     for page in (appeal, appeal_de):
         data = client.get(page.url + "counts/").json()
         assert data["people"] == 1
     # The same address on the other language version is the same person.
-    response = post(appeal.url + "sign/", person_data(**{"p-email": "ANNA@example.org"}))
-    assert response.status_code == 302
+    response = post(form_url(appeal), person_data(**{"p-email": "ANNA@example.org"}))
+    assert response.status_code == 303
     assert Signature.objects.count() == 1
 
 
@@ -92,7 +101,7 @@ def test_repeat_gets_neutral_reply_and_limited_mails(client, appeal, post, mailo
     replies = [sign(post, appeal, **{"p-email": "JDoe+x@googlemail.com"}) for _ in range(6)]
     assert Signature.objects.count() == 1
     for reply in replies:
-        assert reply.status_code == first.status_code == 302
+        assert reply.status_code == first.status_code == 303
         assert reply["Location"] == first["Location"]
     already = [m for m in mailoutbox if "already" in m.subject.lower()]
     assert 1 <= len(already) <= 3  # first mail counted too: at most 3 per address per day
@@ -138,7 +147,7 @@ def test_honeypot_and_timing(client, appeal, post, settings):
 def test_rate_limit_per_client(client, appeal, post, settings):
     settings.CAMPAIGN_KIT_APPEAL_SIGN_RATE = "2/h"
     codes = [sign(post, appeal, **{"p-email": f"p{i}@example.org"}).status_code for i in range(3)]
-    assert codes == [302, 302, 429]
+    assert codes == [303, 303, 429]
     assert Signature.objects.count() == 2
 
 
@@ -186,7 +195,7 @@ def upload(name, data, content_type):
 def test_organisation_cosign_moderation_and_logo(client, appeal, post, mailoutbox, admin_client):
     data = org_data()
     data["o-logo"] = upload("logo.jpg", png_bytes(fmt="JPEG"), "image/jpeg")
-    assert post(appeal.url + "co-sign/", data).status_code == 302
+    assert post(form_url(appeal, "cosign"), data).status_code == 303
     org = Signature.objects.get()
     assert org.kind == "organisation" and org.logo
     with org.logo.open("rb") as handle, Image.open(handle) as stored:
@@ -227,7 +236,7 @@ def test_bad_logo(client, appeal, post, name, data, content_type):
         data = b"\x89PNG" + b"0" * (2 * 1024 * 1024 + 1)
     form = org_data()
     form["o-logo"] = upload(name, data, content_type)
-    response = post(appeal.url + "co-sign/", form)
+    response = post(form_url(appeal, "cosign"), form)
     assert response.status_code == 400
     assert b"logo" in response.content.lower()
     assert Signature.objects.count() == 0
@@ -273,3 +282,69 @@ def test_home_selector(appeal, locales):
 
     assert [p.pk for p in open_appeals(locales["en"], limit=3)] == [appeal.pk]
     assert appeal.teaser_meta
+
+
+def test_form_posts_outside_page_routing(client, appeal, appeal_de):
+    html = client.get(appeal.url).content.decode()
+    assert f'action="/en/appeals/-/{appeal.pk}/sign/"' in html
+    assert f'action="/en/appeals/-/{appeal.pk}/co-sign/"' in html
+    html = client.get(appeal_de.url).content.decode()
+    assert f'action="/de/appeals/-/{appeal_de.pk}/sign/"' in html
+
+
+def test_old_page_routes_still_accept_posts(client, appeal, post, mailoutbox):
+    # Copies of the page cached before the change post to the page's own routes.
+    assert client.get(appeal.url + "sign/").status_code == 302
+    response = post(appeal.url + "sign/", person_data())
+    assert response.status_code == 303 and response["Location"] == appeal.url + "sent/"
+    response = post(appeal.url + "co-sign/", org_data())
+    assert response["Location"] == appeal.url + "sent/?kind=organisation"
+    assert Signature.objects.count() == 2 and len(mailoutbox) == 2
+
+
+def test_duplicate_gets_the_same_redirect(client, appeal, post, mailoutbox):
+    first = sign(post, appeal)
+    second = sign(post, appeal, **{"p-email": "Anna@Example.org", "p-name": "Someone"})
+    assert (first.status_code, first["Location"]) == (second.status_code, second["Location"])
+    assert second.content == first.content
+    assert Signature.objects.count() == 1
+
+
+def test_invalid_input_is_answered_in_the_page_language(client, appeal, appeal_de, post):
+    response = post(form_url(appeal_de), person_data(**{"p-consent": None}))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Schützt Verweigerer" in html
+    assert 'lang="de"' in html
+    with translation.override("de"):
+        from appeals.forms import SignatureForm
+
+        message = str(SignatureForm.base_fields["consent"].error_messages["required"])
+    assert message in html
+    assert message != "Please agree to the processing of your data, or we cannot count you."
+    assert Signature.objects.count() == 0
+
+
+def test_unknown_draft_or_non_appeal_page_is_404(client, appeal, post, homes):
+    assert post(f"/en/appeals/-/{appeal.pk + 999}/sign/", person_data()).status_code == 404
+    assert post(f"/en/appeals/-/{homes['en'].pk}/sign/", person_data()).status_code == 404
+    appeal.unpublish()
+    assert post(form_url(appeal), person_data()).status_code == 404
+    assert Signature.objects.count() == 0
+
+
+def test_organisations_refused_where_not_allowed(client, appeal, post):
+    appeal.allow_organisations = False
+    appeal.save_revision().publish()
+    assert post(form_url(appeal, "cosign"), org_data()).status_code == 404
+    assert Signature.objects.count() == 0
+
+
+def test_cross_site_post_is_refused_and_get_is_not_allowed(client, appeal, post):
+    response = post(form_url(appeal), person_data(), HTTP_ORIGIN="https://evil.example")
+    assert response.status_code == 403
+    response = post(form_url(appeal), person_data(), HTTP_SEC_FETCH_SITE="cross-site")
+    assert response.status_code == 403
+    assert client.get(form_url(appeal)).status_code == 405
+    assert Signature.objects.count() == 0
+    assert post(form_url(appeal), person_data(), HTTP_ORIGIN="http://testserver").status_code == 303

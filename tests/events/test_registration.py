@@ -4,7 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from events.models import Registration
 from events.security import make_token
@@ -13,17 +14,26 @@ from home.factories import translate_page
 pytestmark = pytest.mark.django_db
 
 
+def register_url(page):
+    """The form's action: a plain URL in the page's language, outside page routing."""
+    with translation.override(page.locale.language_code):
+        return reverse("events:register", args=[page.pk])
+
+
 def post(client, page, capture, **data):
+    """Register and follow the 303 to the result page."""
     payload = {"name": "Ann Example", "email": "ann@example.org", "places": 1, "consent": "on"}
     payload.update(data)
     with capture(execute=True):
-        return client.post(page.url + "register/", payload)
+        return client.post(register_url(page), payload, follow=True)
 
 
 def test_confirmed_registration_mails_details_ics_and_personal_link(
     client, event, django_capture_on_commit_callbacks, settings
 ):
     response = post(client, event, django_capture_on_commit_callbacks, places=2)
+    [(target, status)] = response.redirect_chain
+    assert status == 303 and target.startswith(f"/en/events/-/{event.pk}/registered/")
     assert response.status_code == 200
     assert "is confirmed" in response.content.decode()
     registration = Registration.objects.get()
@@ -45,7 +55,7 @@ def test_confirmed_registration_mails_details_ics_and_personal_link(
 
 def test_invalid_input_is_answered_with_400_and_nothing_stored(client, event):
     response = client.post(
-        event.url + "register/", {"name": "", "email": "not-an-address", "places": 9}
+        register_url(event), {"name": "", "email": "not-an-address", "places": 9}
     )
     assert response.status_code == 400
     html = response.content.decode()
@@ -59,7 +69,7 @@ def test_invalid_input_is_answered_with_400_and_nothing_stored(client, event):
 def test_registration_closed_or_not_yet_open(client, make_event):
     closed = make_event(registration_mode="open", registration_closes_at=timezone.now())
     response = client.post(
-        closed.url + "register/",
+        register_url(closed),
         {"name": "A", "email": "a@example.org", "places": 1, "consent": "on"},
     )
     assert response.status_code == 403
@@ -68,7 +78,7 @@ def test_registration_closed_or_not_yet_open(client, make_event):
         registration_mode="open", registration_opens_at=timezone.now() + timedelta(days=1)
     )
     response = client.post(
-        later.url + "register/",
+        register_url(later),
         {"name": "A", "email": "a@example.org", "places": 1, "consent": "on"},
     )
     assert response.status_code == 403
@@ -191,8 +201,43 @@ def test_rate_limit_answers_429(client, event, settings, django_capture_on_commi
 def test_cancelled_event_refuses_registration(client, make_event):
     page = make_event(registration_mode="open", status="cancelled")
     response = client.post(
-        page.url + "register/",
+        register_url(page),
         {"name": "A", "email": "a@example.org", "places": 1, "consent": "on"},
     )
     assert response.status_code == 409
+    assert Registration.objects.count() == 0
+
+
+def test_form_posts_outside_page_routing_and_the_old_route_still_works(
+    client, event, django_capture_on_commit_callbacks
+):
+    html = client.get(event.url).content.decode()
+    assert f'action="/en/events/-/{event.pk}/register/#register"' in html
+    # Copies of the page cached before the change post to the page's own route.
+    payload = {"name": "Ann Example", "email": "ann@example.org", "places": 1, "consent": "on"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(event.url + "register/", payload)
+    assert response.status_code == 303
+    assert "is confirmed" in client.get(response["Location"]).content.decode()
+    assert Registration.objects.count() == 1
+
+
+def test_result_page_refuses_forged_tokens_and_unknown_events(client, event):
+    assert client.get(f"/en/events/-/{event.pk}/registered/confirmed/").status_code == 404
+    from events.security import outcome_token
+
+    token = outcome_token("waiting")
+    response = client.get(f"/en/events/-/{event.pk}/registered/{token}/")
+    assert response.status_code == 200 and "waiting list" in response.content.decode()
+    assert client.get(f"/en/events/-/{event.pk + 999}/registered/{token}/").status_code == 404
+    assert client.get(f"/en/events/-/{event.pk}/registered/{token[:-1]}x/").status_code == 404
+    assert client.post(f"/en/events/-/{event.pk}/registered/{token}/").status_code == 405
+
+
+def test_unknown_event_and_cross_site_post(client, event):
+    payload = {"name": "A", "email": "a@example.org", "places": 1, "consent": "on"}
+    assert client.post(f"/en/events/-/{event.pk + 999}/register/", payload).status_code == 404
+    assert client.get(register_url(event)).status_code == 405
+    response = client.post(register_url(event), payload, HTTP_ORIGIN="https://evil.example")
+    assert response.status_code == 403
     assert Registration.objects.count() == 0
