@@ -26,7 +26,14 @@ class AppealIndexPage(Page):
 
     subpage_types = ["appeals.AppealPage"]
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    override_translatable_fields = [TranslatableField("title"), TranslatableField("intro")]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        SynchronizedField("show_in_menus"),
+    ]
 
     class Meta:
         verbose_name = _("appeal list")
@@ -108,6 +115,7 @@ class AppealPage(RoutablePageMixin, Page):
     ]
     override_translatable_fields = [
         TranslatableField("title"),
+        TranslatableField("slug"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
         TranslatableField("intro"),
@@ -122,6 +130,7 @@ class AppealPage(RoutablePageMixin, Page):
         SynchronizedField("delivered_on"),
         SynchronizedField("allow_organisations"),
         SynchronizedField("campaign"),
+        SynchronizedField("show_in_menus"),
     ]
 
     class Meta:

@@ -112,6 +112,7 @@ class CampaignPage(RoutablePageMixin, Page):
         TranslatableField("title"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
+        TranslatableField("slug"),
         TranslatableField("intro"),
         TranslatableField("body"),
         TranslatableField("donation_sources"),
@@ -126,6 +127,7 @@ class CampaignPage(RoutablePageMixin, Page):
         SynchronizedField("donate_url"),
         SynchronizedField("contact_phone"),
         SynchronizedField("contact_email"),
+        SynchronizedField("show_in_menus"),
     ]
 
     class Meta:

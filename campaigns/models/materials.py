@@ -158,9 +158,11 @@ class MaterialsPage(RoutablePageMixin, Page):
         TranslatableField("title"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
+        TranslatableField("slug"),
         TranslatableField("intro"),
         TranslatableField("order_intro"),
         SynchronizedField("orders_open"),
+        SynchronizedField("show_in_menus"),
     ]
 
     class Meta:

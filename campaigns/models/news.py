@@ -34,7 +34,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
         TranslatableField("title"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
+        TranslatableField("slug"),
         TranslatableField("intro"),
+        SynchronizedField("show_in_menus"),
     ]
 
     class Meta:
@@ -149,6 +151,7 @@ class NewsPage(Page):
         TranslatableField("title"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
+        TranslatableField("slug"),
         TranslatableField("summary"),
         TranslatableField("body"),
         TranslatableField("author"),
@@ -156,6 +159,8 @@ class NewsPage(Page):
         SynchronizedField("image"),
         SynchronizedField("campaign"),
         SynchronizedField("tags"),
+        SynchronizedField("tagged_items"),
+        SynchronizedField("show_in_menus"),
     ]
 
     class Meta:

@@ -86,6 +86,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         TranslatableField("slug"),
         TranslatableField("intro"),
         SynchronizedField("past_per_page"),
+        SynchronizedField("show_in_menus"),
     ]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
@@ -257,9 +258,12 @@ class EventPage(RoutablePageMixin, Page):
         SynchronizedField("online_url"),
         SynchronizedField("organiser_url"),
         SynchronizedField("status"),
+        # One action day for every language: the page shows the series in the visitor's
+        # language (see views._group_by_series), so it needs no per-language link.
         SynchronizedField("series"),
         SynchronizedField("campaign"),
         SynchronizedField("tags"),
+        SynchronizedField("tagged_items"),
         SynchronizedField("registration_mode"),
         SynchronizedField("capacity"),
         SynchronizedField("registration_opens_at"),
@@ -267,6 +271,7 @@ class EventPage(RoutablePageMixin, Page):
         SynchronizedField("max_places_per_registration"),
         SynchronizedField("waiting_list"),
         SynchronizedField("email_confirmation"),
+        SynchronizedField("show_in_menus"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
