@@ -143,7 +143,7 @@ MATERIALS = {
 }
 
 # Each item: slug, date, tags, English and German text (title, summary, paragraphs),
-# and optionally Russian and Ukrainian (title, summary, one paragraph).
+# Russian and Ukrainian (title, summary, one paragraph).
 NEWS = [
     {
         "slug": "bundestag-deserters-protection",
@@ -271,6 +271,18 @@ NEWS = [
                 "Danke an alle, die ihre Geschichte erzählt haben, oft mit persönlichem Risiko.",
             ],
         ),
+        "ru": (
+            "Пресса подхватывает тему",
+            "В июне 2022 года несколько газет и радиостанций рассказали об отказниках и "
+            "дезертирах и о пробеле в правилах.",
+            "Спасибо всем, кто поделился своей историей, часто рискуя собой.",
+        ),
+        "uk": (
+            "Преса підхоплює тему",
+            "У червні 2022 року кілька газет і радіостанцій розповіли про відмовників і "
+            "дезертирів та про прогалину в правилах.",
+            "Дякуємо всім, хто поділився своєю історією, часто ризикуючи собою.",
+        ),
     },
     {
         "slug": "european-appeal",
@@ -381,6 +393,8 @@ FLYERS = [
         "titles": {
             "en": ("Flyer: Protection for deserters", "Our campaign flyer in English (A4)."),
             "de": ("Flyer: Schutz für Deserteure (englisch)", "Unser Kampagnenflyer auf Englisch."),
+            "ru": ("Листовка: защита для дезертиров (англ.)", "Наша листовка на английском."),
+            "uk": ("Листівка: захист для дезертирів (англ.)", "Наша листівка англійською."),
         },
     },
     {
@@ -402,10 +416,19 @@ FLYERS = [
         "titles": {
             "en": ("Flyer: Protection for deserters (German)", "Our campaign flyer in German."),
             "de": ("Flyer: Schutz für Deserteure", "Unser Kampagnenflyer auf Deutsch (A4)."),
+            "ru": ("Листовка: защита для дезертиров (нем.)", "Наша листовка на немецком."),
+            "uk": ("Листівка: захист для дезертирів (нім.)", "Наша листівка німецькою."),
         },
     },
 ]
 
+
+AUTHOR = {
+    "en": "Campaign team",
+    "de": "Kampagnenteam",
+    "ru": "Команда кампании",
+    "uk": "Команда кампанії",
+}
 
 UMLAUTS = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
@@ -539,10 +562,7 @@ def _news_fields(item, code):
     if "press" in item:
         body.append(("press_mention", item["press"]))
     fields = {"title": title, "summary": summary, "body": body, "slug": item["slug"]}
-    if code == "de":
-        fields["author"] = "Kampagnenteam"
-    elif code == "en":
-        fields["author"] = "Campaign team"
+    fields["author"] = AUTHOR[code]
     return fields
 
 

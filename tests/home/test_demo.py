@@ -1,8 +1,10 @@
 import io
+from collections import defaultdict
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 
 from home.models import HomePage, SiteSettings, StandardPage
 
@@ -27,3 +29,36 @@ def test_load_demo_is_idempotent_and_covers_four_languages(client):
     assert settings.contact_email.endswith("@example.org")
     # The privacy link in the footer follows the visitor's language.
     assert 'href="/de/datenschutz/"' in client.get("/de/").content.decode()
+
+
+def languages_by_translation_key(objects):
+    found = defaultdict(set)
+    for key, code in objects.values_list("translation_key", "locale__language_code"):
+        found[key].add(code)
+    return found
+
+
+@pytest.mark.django_db
+def test_every_demo_page_and_snippet_exists_in_four_languages():
+    call_command("load_demo", stdout=io.StringIO())
+    languages = {"en", "de", "ru", "uk"}
+    pages = languages_by_translation_key(Page.objects.live().filter(depth__gte=2))
+    assert len(pages) >= 20
+    missing = {
+        Page.objects.filter(translation_key=key).first().title: sorted(languages - codes)
+        for key, codes in pages.items()
+        if codes != languages
+    }
+    assert missing == {}
+    snippets = [
+        model
+        for label in ("home", "campaigns", "events", "appeals")
+        if apps.is_installed(label)
+        for model in apps.get_app_config(label).get_models()
+        if issubclass(model, TranslatableMixin) and not issubclass(model, Page)
+    ]
+    assert len(snippets) >= 3  # FooterText, Material, EventSeries
+    for model in snippets:
+        groups = languages_by_translation_key(model.objects.all())
+        assert groups, model
+        assert all(codes == languages for codes in groups.values()), model
