@@ -9,10 +9,15 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import Page
+from wagtail.test.utils.form_data import streamfield
 
+from events.factories import EventIndexPageFactory
+from events.models import EventPage
+from home.factories import translate_page
 from home.models import StandardPage
 
 from .utils import (
+    page_form,
     put_string,
     segments,
     source_for,
@@ -21,26 +26,90 @@ from .utils import (
     untranslated,
 )
 
-GERMAN = {
+STANDARD_GERMAN = {
     "About the campaign": "Über die Kampagne",
     "Why we campaign for the right to refuse.": "Warum wir das Recht auf Verweigerung fordern.",
     "Nobody should be forced to fight.": "Niemand soll zum Kämpfen gezwungen werden.",
     "about-the-campaign": "ueber-die-kampagne",
 }
 
-# Each page type of the kit gets a case here: (model, parent chooser, form data builder).
+EVENT_GERMAN = {
+    "Vigil for objectors": "Mahnwache für Verweigerer",
+    "vigil-for-objectors": "mahnwache-fuer-verweigerer",
+    "Why we campaign for the right to refuse.": "Warum wir das Recht auf Verweigerung fordern.",
+    "Town hall square": "Rathausplatz",
+    "Campaign alliance": "Kampagnenbündnis",
+}
+
+
+def event_index(homes):
+    index = EventIndexPageFactory(parent=homes["en"], title="Events", slug="events")
+    translate_page(index, "de", title="Termine", slug="termine")
+    return index
+
+
+def event_form(summary, page=None):
+    return page_form(
+        title="Vigil for objectors",
+        slug="vigil-for-objectors",
+        summary=summary,
+        body=streamfield([]),
+        start="2030-12-03 19:00",
+        end="2030-12-03 21:00",
+        time_zone="Europe/Berlin",
+        status="scheduled",
+        attendance_mode="offline",
+        venue_name="Town hall square",
+        street="Marktplatz 1",
+        postcode="04109",
+        city="Leipzig",
+        country="DE",
+        organiser="Campaign alliance",
+        organiser_url="https://example.org/",
+        tags="",
+        registration_mode="open",
+        capacity="40",
+        max_places_per_registration="2",
+        waiting_list="on",
+    )
+
+
+# Each page type of the kit gets a case here: the model, its parent, the form data
+# (with the text that changes later), the German strings and what the German page shows.
 PAGE_TYPES = {
-    "standard_page": (
-        StandardPage,
-        lambda homes: homes["en"],
-        lambda intro, page=None: standard_page_form(
+    "standard_page": {
+        "model": StandardPage,
+        "parent": lambda homes: homes["en"],
+        "slug": "about-the-campaign",
+        "form": lambda intro, page=None: standard_page_form(
             "About the campaign",
             "about-the-campaign",
             intro,
             paragraph="Nobody should be forced to fight.",
             block_ids=[block.id for block in page.body] if page else (),
         ),
-    ),
+        "german": STANDARD_GERMAN,
+        "german_page_shows": [
+            "Über die Kampagne",
+            "Niemand soll zum Kämpfen gezwungen werden.",
+            "Zum Hauptinhalt springen",  # "Skip to main content"
+        ],
+    },
+    "event_page": {
+        "model": EventPage,
+        "parent": event_index,
+        "slug": "vigil-for-objectors",
+        "form": event_form,
+        "german": EVENT_GERMAN,
+        "german_page_shows": [
+            "Mahnwache für Verweigerer",
+            "Rathausplatz",
+            "Kampagnenbündnis",
+            "3. Dezember 2030, 19:00",  # date and time the German way, in Berlin time
+            "Ihr Name",  # the registration form's "Your name"
+            "Zum Kalender hinzufügen",  # "Add to your calendar"
+        ],
+    },
 }
 
 
@@ -48,8 +117,9 @@ PAGE_TYPES = {
 def test_translate_publish_change_and_sync(
     admin_client, homes, page_type, django_capture_on_commit_callbacks
 ):
-    model, parent_of, form = PAGE_TYPES[page_type]
-    parent = parent_of(homes)
+    case = PAGE_TYPES[page_type]
+    model, form, german_words = case["model"], case["form"], case["german"]
+    parent = case["parent"](homes)
     client = admin_client
 
     # 1. Create and publish the page in English through the page editor.
@@ -62,7 +132,7 @@ def test_translate_publish_change_and_sync(
         {**form("Why we campaign for the right to refuse."), "action-publish": "publish"},
     )
     assert response.status_code == 302, response.content[:2000]
-    page = model.objects.get(locale__language_code="en", slug="about-the-campaign")
+    page = model.objects.get(locale__language_code="en", slug=case["slug"])
     assert page.live
 
     # 2. "Translate this page" into German.
@@ -82,7 +152,7 @@ def test_translate_publish_change_and_sync(
 
     # 4. Fill every string through the editor's endpoint, then publish.
     for segment in segments(translation):
-        response = put_string(client, translation, segment, GERMAN[segment.string.data])
+        response = put_string(client, translation, segment, german_words[segment.string.data])
         assert response.status_code in (200, 201), response.content
     assert untranslated(translation) == []
     # wagtail-localize publishes the revision once the transaction commits.
@@ -101,9 +171,9 @@ def test_translate_publish_change_and_sync(
     assert public.status_code == 200
     html = public.content.decode()
     assert '<html lang="de">' in html
-    assert "Über die Kampagne" in html
-    assert "Niemand soll zum Kämpfen gezwungen werden." in html
-    assert "Zum Hauptinhalt springen" in html  # "Skip to main content"
+    for text in case["german_page_shows"]:
+        assert text in html
+    assert "Warum wir das Recht auf Verweigerung fordern." in html
     assert "Why we campaign" not in html
 
     # 6. Change the English source and publish it.
