@@ -58,7 +58,8 @@ $PY manage.py collectstatic --noinput -v0
   --access-logfile "${ACCESS_LOG:--}" --access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms' \
   --error-logfile - &
 GUNICORN=$!
-$PY manage.py db_worker --interval 0.5 &
+# run_worker is db_worker that waits and resumes when the database restarts.
+$PY manage.py run_worker --interval 0.5 &
 WORKER=$!
 # E-mails that failed while the mail server was unreachable go back in the queue.
 ( while sleep "${RETRY_INTERVAL:-60}"; do $PY manage.py retry_failed_tasks --older-than "${RETRY_AFTER:-30}" || true; done ) &

@@ -30,17 +30,43 @@ def failed(exception_path, minutes_ago=5):
 def test_transient_failures_are_requeued_and_bugs_are_not(capsys):
     smtp = failed("smtplib.SMTPServerDisconnected")
     refused = failed("builtins.ConnectionRefusedError")
+    database = failed("django.db.utils.OperationalError")  # PostgreSQL restarted mid-task
     bug = failed("builtins.ValueError")
     recent = failed("builtins.ConnectionRefusedError", minutes_ago=0)
     old = failed("builtins.TimeoutError", minutes_ago=60 * 24 * 10)
 
     call_command("retry_failed_tasks")
 
-    for row in (smtp, refused):
+    for row in (smtp, refused, database):
         row.refresh_from_db()
         assert row.status == TaskResultStatus.READY
         assert row.traceback == ""  # may have quoted an address
     for row in (bug, recent, old):
         row.refresh_from_db()
         assert row.status == TaskResultStatus.FAILED
-    assert "Re-queued 2 task(s)" in capsys.readouterr().out
+    assert "Re-queued 3 task(s)" in capsys.readouterr().out
+
+
+def test_run_worker_requeues_only_the_tasks_it_had_claimed():
+    """After a database outage, `run_worker` puts back the task it was running (its state
+    could not be recorded); tasks claimed by other workers are left alone."""
+    from campaign_site.management.commands.run_worker import requeue_claimed_by
+
+    def running(worker_id):
+        return DBTaskResult.objects.create(
+            status=TaskResultStatus.RUNNING,
+            args_kwargs={"args": [1], "kwargs": {}},
+            task_path="appeals.tasks.send_confirmation",
+            backend_name="default",
+            queue_name="default",
+            run_after=timezone.now(),
+            started_at=timezone.now(),
+            worker_ids=[worker_id],
+        )
+
+    ours, theirs = running("worker-a"), running("worker-b")
+    assert requeue_claimed_by("worker-a") == 1
+    ours.refresh_from_db()
+    theirs.refresh_from_db()
+    assert ours.status == TaskResultStatus.READY and ours.worker_ids == []
+    assert theirs.status == TaskResultStatus.RUNNING

@@ -4,12 +4,14 @@ django-tasks does not retry by itself. Run this every few minutes next to `db_wo
 systemd timer, or the loop in scripts/prod-local.sh): tasks that failed with an OSError (which
 covers smtplib's errors, refused connections and timeouts) in the last --within hours are
 marked ready again, so e-mails queued while the mail server was unreachable are sent once it is
-back. Other failures (bugs) stay failed for an operator to look at.
+back. So do tasks that failed because the database was briefly unavailable (a restart).
+Other failures (bugs) stay failed for an operator to look at.
 """
 
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks.base import TaskResultStatus
@@ -21,7 +23,9 @@ def transient(path: str) -> bool:
         exception_class = import_string(path)
     except ImportError:
         return False
-    return isinstance(exception_class, type) and issubclass(exception_class, OSError)
+    return isinstance(exception_class, type) and issubclass(
+        exception_class, OSError | OperationalError | InterfaceError
+    )
 
 
 class Command(BaseCommand):
