@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, router, transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
@@ -41,7 +41,27 @@ def _enqueue(task_name, *args):
     from . import tasks
 
     task = getattr(tasks, task_name)
-    transaction.on_commit(lambda: task.enqueue(*args))
+    if _queue_in_this_transaction(task):
+        # The database queue writes its row in the open transaction: one commit for the data
+        # and its mail, no window in which a crash loses the mail, and the worker sees the
+        # task only once both are committed.
+        task.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: task.enqueue(*args))
+
+
+def _queue_in_this_transaction(task):
+    if not transaction.get_connection().in_atomic_block:
+        return False
+    try:
+        from django_tasks_db.backend import DatabaseBackend
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:  # pragma: no cover - the database backend is optional
+        return False
+    return (
+        isinstance(task.get_backend(), DatabaseBackend)
+        and router.db_for_write(DBTaskResult) == DEFAULT_DB_ALIAS
+    )
 
 
 # --- counters -------------------------------------------------------------

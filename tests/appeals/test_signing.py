@@ -348,3 +348,26 @@ def test_cross_site_post_is_refused_and_get_is_not_allowed(client, appeal, post)
     assert client.get(form_url(appeal)).status_code == 405
     assert Signature.objects.count() == 0
     assert post(form_url(appeal), person_data(), HTTP_ORIGIN="http://testserver").status_code == 303
+
+
+def test_database_queue_shares_the_signature_transaction(appeal, settings, mailoutbox):
+    """With the production queue the mail task commits with the signature, or not at all."""
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    from appeals import services
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    data = {"name": "Anna", "email": "anna@example.org", "country": "DE", "display": "full"}
+
+    class Abort(Exception):
+        pass
+
+    with pytest.raises(Abort), transaction.atomic():
+        services.sign(appeal, data, "en")
+        assert DBTaskResult.objects.count() == 1  # queued inside the open transaction
+        raise Abort
+    assert DBTaskResult.objects.count() == 0 and Signature.objects.count() == 0
+    services.sign(appeal, data, "en")
+    assert DBTaskResult.objects.count() == 1 and Signature.objects.count() == 1
+    assert mailoutbox == []  # the worker sends it
