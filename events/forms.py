@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,6 +33,14 @@ class RegistrationForm(forms.Form):
         self.helper.form_tag = False
         self.helper.add_input(Submit("submit", _("Register")))
         self.helper.disable_csrf = True
+
+    def link_privacy_policy(self, url):
+        """Add a link to the site's privacy policy to the consent text."""
+        if url:
+            field = self.fields["consent"]
+            field.help_text = format_html(
+                '{} <a href="{}">{}</a>', field.help_text, url, _("Read the privacy policy")
+            )
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

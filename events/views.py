@@ -17,7 +17,7 @@ from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 from wagtail.models import Page
 
-from . import calendars, jsonld, selectors, services
+from . import calendars, jsonld, privacy, selectors, services
 from .forms import RegistrationForm
 from .models import EventPage, EventSeries, Registration, RegistrationStatus
 from .security import client_hash, outcome_token, read_outcome_token, read_token
@@ -52,7 +52,10 @@ def event_index(request, index_page):
     if campaign_id.isdigit():
         campaign = Page.objects.filter(pk=int(campaign_id)).first()
     filtered = selectors.filter_events(base, campaign=campaign, **filters)
-    upcoming = list(selectors.upcoming(filtered))
+    upcoming_page = Paginator(selectors.upcoming(filtered), _upcoming_per_page()).get_page(
+        request.GET.get("upcoming")
+    )
+    upcoming = list(upcoming_page)
     groups = _group_by_series(upcoming, locale)
     past_qs = selectors.past(filtered)
     past_page = Paginator(past_qs, index_page.past_per_page or 12).get_page(request.GET.get("page"))
@@ -70,6 +73,7 @@ def event_index(request, index_page):
         {
             "groups": groups,
             "upcoming": upcoming,
+            "upcoming_page": upcoming_page,
             "past_page": past_page,
             "filters": filters,
             "campaign": campaign,
@@ -78,6 +82,7 @@ def event_index(request, index_page):
             "feed_url": feed_url,
             "webcal_url": "webcal://" + feed_url.split("://", 1)[-1],
             "query_without_page": _query_without_page(request),
+            "query_without_upcoming": _query_without_page(request, "upcoming"),
         }
     )
     return TemplateResponse(request, "events/event_index_page.html", context)
@@ -142,9 +147,14 @@ def _filter_options(base):
     }
 
 
-def _query_without_page(request):
+def _upcoming_per_page():
+    return getattr(settings, "CAMPAIGN_KIT_EVENTS_UPCOMING_PER_PAGE", 20)
+
+
+def _query_without_page(request, name="page"):
+    """The current query (filters, the other list's page) without the page parameter `name`."""
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop(name, None)
     return query.urlencode()
 
 
@@ -157,6 +167,8 @@ def _event_context(request, page, form=None, error=None):
     registration_state = _registration_state(source, remaining)
     if form is None and registration_state == "open":
         form = RegistrationForm(max_places=source.max_places_per_registration)
+    if form is not None:
+        form.link_privacy_policy(privacy.privacy_policy_url(request))
     ics_url = page.get_full_url(request) + page.reverse_subpage("ics_view")
     context = page.get_context(request)
     context.update(
