@@ -48,6 +48,12 @@ def purge(*args, **kwargs):
         cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
 
 
+def _purge_on_settings_change(sender, created=False, **kwargs):
+    # Wagtail creates an empty settings row on the first request: nothing shown changes.
+    if not created:
+        purge()
+
+
 def _purge_on_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
         purge()
@@ -59,7 +65,11 @@ def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(purge, dispatch_uid=f"campaign_kit_chrome_{id(signal)}")
     post_delete.connect(_purge_on_page_delete, dispatch_uid="campaign_kit_chrome_page_deleted")
-    for model in (SiteSettings, FooterLink, SocialLink, FooterText, PageViewRestriction, Site):
+    post_save.connect(
+        _purge_on_settings_change, sender=SiteSettings, dispatch_uid="campaign_kit_chrome_settings"
+    )
+    post_delete.connect(purge, sender=SiteSettings, dispatch_uid="campaign_kit_chrome_settings_del")
+    for model in (FooterLink, SocialLink, FooterText, PageViewRestriction, Site):
         for signal in (post_save, post_delete):
             signal.connect(
                 purge,

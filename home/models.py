@@ -86,6 +86,15 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        from .routing import route_below
+
+        if path_components:
+            result = route_below(self, request, path_components)
+            if result is not None:
+                return result
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from .sections import home_sections
 
