@@ -9,8 +9,9 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail.test.utils.form_data import streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 
+from appeals.models import AppealPage
 from events.factories import EventIndexPageFactory
 from events.models import EventPage
 from home.factories import translate_page
@@ -74,6 +75,34 @@ def event_form(summary, page=None):
     )
 
 
+APPEAL_GERMAN = {
+    "Protect those who refuse": "Schützt die Verweigerer",
+    "protect-those-who-refuse": "schuetzt-die-verweigerer",
+    "Why we campaign for the right to refuse.": "Warum wir das Recht auf Verweigerung fordern.",
+    "We call for protection": "Wir fordern Schutz",
+    "European Parliament": "Europäisches Parlament",
+    "Thank you!": "Danke!",
+}
+
+
+def appeal_form(intro, page=None):
+    data = page_form(
+        title="Protect those who refuse",
+        slug="protect-those-who-refuse",
+        intro=intro,
+        body=streamfield([("heading", "We call for protection")]),
+        addressees="European Parliament",
+        initiators="",
+        goal="5000",
+        status="open",
+        allow_organisations="on",
+        thank_you=rich_text("<p>Thank you!</p>"),
+    )
+    if page is not None:
+        data["body-0-id"] = page.body[0].id
+    return data
+
+
 # Each page type of the kit gets a case here: the model, its parent, the form data
 # (with the text that changes later), the German strings and what the German page shows.
 PAGE_TYPES = {
@@ -108,6 +137,19 @@ PAGE_TYPES = {
             "3. Dezember 2030, 19:00",  # date and time the German way, in Berlin time
             "Ihr Name",  # the registration form's "Your name"
             "Zum Kalender hinzufügen",  # "Add to your calendar"
+        ],
+    },
+    "appeal_page": {
+        "model": AppealPage,
+        "parent": lambda homes: homes["en"],
+        "slug": "protect-those-who-refuse",
+        "form": appeal_form,
+        "german": APPEAL_GERMAN,
+        "german_page_shows": [
+            "Schützt die Verweigerer",
+            "Wir fordern Schutz",
+            "Europäisches Parlament",
+            "Ihr Name",  # the signature form's "Your name"
         ],
     },
 }
