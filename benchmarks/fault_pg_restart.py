@@ -213,6 +213,8 @@ def main(argv=None):
     parser.add_argument("--smtp-port", type=int, default=8029)
     parser.add_argument("--pg-port", type=int, default=5440)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
+    parser.add_argument("--threads", type=int, default=1, help="per worker (gthread)")
     parser.add_argument("--clients", type=int, default=3)
     parser.add_argument("--signatures", type=int, default=2000, help="upper bound")
     parser.add_argument("--down-seconds", type=float, default=5)
