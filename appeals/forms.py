@@ -7,7 +7,8 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+from django_countries import countries
+from django_countries.fields import CountryField, LazyTypedChoiceField
 from PIL import Image
 
 from .models import Display
@@ -26,6 +27,17 @@ def min_fill_seconds():
 def no_markup(value):
     if "<" in value or ">" in value:
         raise forms.ValidationError(_("Please do not use the characters < and >."), code="markup")
+
+
+class CountryChoiceField(LazyTypedChoiceField):
+    """Checks the code by a lookup instead of walking ~250 translated choices on every POST."""
+
+    def valid_value(self, value):
+        return value in countries
+
+
+def country_field(**kwargs):
+    return CountryField(blank=False).formfield(choices_form_class=CountryChoiceField, **kwargs)
 
 
 class AntiSpamMixin(forms.Form):
@@ -60,7 +72,7 @@ class SignatureForm(AntiSpamMixin):
         max_length=254,
         help_text=_("We send you a link to confirm your signature. Your address is never shown."),
     )
-    country = CountryField(blank=False).formfield(label=_("Country"))
+    country = country_field(label=_("Country"))
     city = forms.CharField(
         label=_("City (optional)"), max_length=100, required=False, validators=[no_markup]
     )
@@ -97,7 +109,7 @@ class OrganisationForm(AntiSpamMixin):
     organisation_name = forms.CharField(
         label=_("Organisation"), max_length=NAME_MAX, validators=[no_markup]
     )
-    country = CountryField(blank=False).formfield(label=_("Country"))
+    country = country_field(label=_("Country"))
     website = forms.URLField(label=_("Website"), max_length=300, assume_scheme="https")
     logo = forms.FileField(
         label=_("Logo (optional)"),

@@ -1,5 +1,7 @@
 """Read-only queries: open appeals for the home page, counts, public lists."""
 
+import time
+
 from .models import (
     AppealCounter,
     AppealCountryCount,
@@ -88,8 +90,27 @@ def page_for_key(appeal_key, language_code=None):
 
 # Only what a signature POST needs: the open check, the counting key and the page's URL.
 POST_FIELDS = ("id", "url_path", "translation_key", "status", "deadline", "allow_organisations")
+# A surge posts to a handful of appeals: each process keeps them for a few seconds (as long
+# as the cached appeal page that shows the form) instead of asking the database every time.
+POST_CACHE_SECONDS = 5
+_post_cache = {}
 
 
 def appeal_for_post(page_id):
-    """The live appeal with the fields a signature POST reads (one query), or None."""
-    return AppealPage.objects.live().filter(pk=page_id).only(*POST_FIELDS).first()
+    """The live appeal with the fields a signature POST reads, or None.
+
+    Cached per process for POST_CACHE_SECONDS; saving or deleting an appeal clears it here
+    (appeals/signals.py), other processes see the change within those seconds.
+    """
+    now = time.monotonic()
+    hit = _post_cache.get(page_id)
+    if hit is not None and hit[0] > now:
+        return hit[1]
+    page = AppealPage.objects.live().filter(pk=page_id).only(*POST_FIELDS).first()
+    if page is not None:  # unknown ids are not kept, so they cannot fill the memory
+        _post_cache[page_id] = (now + POST_CACHE_SECONDS, page)
+    return page
+
+
+def forget_post_cache():
+    _post_cache.clear()

@@ -1,13 +1,20 @@
-"""Paper counts are edited in the generic admin: keep the counters right after each change."""
+"""Keep counters right after paper count edits; forget cached appeals when one changes."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from . import services
-from .models import PaperCount
+from . import selectors, services
+from .models import AppealPage, PaperCount
 
 
 @receiver(post_save, sender=PaperCount, dispatch_uid="appeals_paper_saved")
 @receiver(post_delete, sender=PaperCount, dispatch_uid="appeals_paper_deleted")
 def paper_changed(sender, instance, **kwargs):
     services.paper_count_changed(instance.appeal_key)
+
+
+@receiver(post_save, sender=AppealPage, dispatch_uid="appeals_page_saved")
+@receiver(post_delete, sender=AppealPage, dispatch_uid="appeals_page_deleted")
+def appeal_changed(sender, instance, **kwargs):
+    # Publishing, closing and unpublishing all save the page.
+    selectors.forget_post_cache()

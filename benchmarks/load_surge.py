@@ -91,6 +91,8 @@ def stack_env(args):
         "PAGE_CACHE_SECONDS": "300",
         "ACCESS_LOG": "/dev/null",
         "LOAD_DEMO": "1" if args.load_demo else "0",
+        "WORKER_CLASS": args.worker_class,
+        "THREADS": str(args.threads),
     }
     return env
 
@@ -208,6 +210,10 @@ def percentile(values, q):
     )
 
 
+def load_average():
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def report(label, results, seconds):
     latencies = [elapsed for _, status, elapsed in results if status is not None]
     statuses = {}
@@ -217,7 +223,7 @@ def report(label, results, seconds):
     print(
         f"{label}: {len(latencies)} requests in {seconds:.2f} s "
         f"= {len(latencies) / seconds:.1f}/s; p50 {p50:.0f} ms, p99 {p99:.0f} ms; "
-        f"statuses {dict(sorted(statuses.items(), key=lambda i: str(i[0])))}"
+        f"statuses {dict(sorted(statuses.items(), key=lambda i: str(i[0])))}; {load_average()}"
     )
     return latencies
 
@@ -230,6 +236,8 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8011)
     parser.add_argument("--smtp-port", type=int, default=8025)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
+    parser.add_argument("--threads", type=int, default=1, help="per worker (gthread)")
     parser.add_argument("--signatures", type=int, default=600)
     parser.add_argument("--registrations", type=int, default=120)
     parser.add_argument("--concurrency", type=int, default=16)
@@ -239,6 +247,10 @@ def main(argv=None):
     parser.add_argument("--quick", action="store_true", help="smaller targets for CI")
     args = parser.parse_args(argv)
 
+    print(
+        f"gunicorn {args.workers} x {args.worker_class} (threads {args.threads}), "
+        f"{args.concurrency} clients, {os.cpu_count()} cores, {load_average()}"
+    )
     box, smtp = start_smtp(args.smtp_port)
     process = None if args.no_start else start_stack(args)
     failures = []
@@ -278,12 +290,14 @@ def signature_jobs(args, appeal, prefix):
 
     status, html, _ = request(args.port, "GET", appeal.url)
     started = re.search(rb'name="p-started" value="([^"]+)"', html)
-    if status != 200 or not started:
+    # Post where the page's form posts (a plain URL outside page routing).
+    action = re.search(rb'<form method="post" action="([^"#]+/sign/)"', html)
+    if status != 200 or not started or not action:
         return [], None
     time.sleep(getattr(settings, "CAMPAIGN_KIT_APPEAL_MIN_FILL_SECONDS", 3) + 0.5)
     jobs = [
         (
-            appeal.url + "sign/",
+            action.group(1).decode(),
             {
                 f"p-{name}": value
                 for name, value in {
@@ -346,7 +360,9 @@ def run_surge(args, box):
 
     # Registrations ---------------------------------------------------------------------
     if event is not None:
-        register_path = event.url + "register/"
+        _, html, _ = request(args.port, "GET", event.url)
+        found = re.search(rb'<form method="post" action="([^"#]+/register/)', html)
+        register_path = found.group(1).decode() if found else event.url + "register/"
         reg_before = Registration.objects.filter(event_key=event.translation_key).count()
         jobs = [
             (

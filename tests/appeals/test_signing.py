@@ -371,3 +371,15 @@ def test_database_queue_shares_the_signature_transaction(appeal, settings, mailo
     services.sign(appeal, data, "en")
     assert DBTaskResult.objects.count() == 1 and Signature.objects.count() == 1
     assert mailoutbox == []  # the worker sends it
+
+
+def test_closing_takes_effect_at_once_although_the_appeal_is_kept_for_posts(
+    client, appeal, post, mailoutbox
+):
+    assert sign(post, appeal).status_code == 303  # the appeal is now kept for a few seconds
+    appeal.status = "closed"
+    appeal.save_revision().publish()
+    assert sign(post, appeal, **{"p-email": "bo@example.org"}).status_code == 410
+    appeal.unpublish()
+    assert sign(post, appeal, **{"p-email": "cy@example.org"}).status_code == 404
+    assert Signature.objects.count() == 1
