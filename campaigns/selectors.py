@@ -11,6 +11,20 @@ from wagtail.images import get_image_model
 from .models import CampaignPage, Material, NewsPage, NewsPageTag
 
 
+def not_restricted():
+    """Outside any view-restricted section: Wagtail's ``.public()`` as a subquery, because
+    ``.public()`` runs a query of its own every time it is called."""
+    from django.db.models import Exists, OuterRef
+    from django.db.models.functions import Length, Substr
+    from wagtail.models import PageViewRestriction
+
+    return ~Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
 def _with_list_data(queryset):
     rendition_model = get_image_model().get_rendition_model()
     return queryset.select_related("image").prefetch_related(
@@ -22,7 +36,9 @@ def _with_list_data(queryset):
 def news_pages(locale):
     """Live, public news in `locale`, newest first, ready for lists."""
     return _with_list_data(
-        NewsPage.objects.live().public().filter(locale_id=locale.pk).order_by("-date", "-pk")
+        NewsPage.objects.live()
+        .filter(not_restricted(), locale_id=locale.pk)
+        .order_by("-date", "-pk")
     )
 
 
@@ -53,8 +69,7 @@ def related_news(page, limit=3):
         return []
     ids = (
         NewsPage.objects.live()
-        .public()
-        .filter(locale_id=page.locale_id)
+        .filter(not_restricted(), locale_id=page.locale_id)
         .filter(condition)
         .exclude(pk=page.pk)
         .order_by("-date", "-pk")
@@ -67,11 +82,15 @@ def related_news(page, limit=3):
 
 
 def campaigns_with_news(locale):
-    return list(CampaignPage.objects.live().public().filter(locale_id=locale.pk).order_by("title"))
+    return list(
+        CampaignPage.objects.live().filter(not_restricted(), locale_id=locale.pk).order_by("title")
+    )
 
 
 def tags_in_use(news_index):
-    news_ids = NewsPage.objects.live().public().descendant_of(news_index).values("pk")
+    news_ids = (
+        NewsPage.objects.live().filter(not_restricted()).descendant_of(news_index).values("pk")
+    )
     return list(
         Tag.objects.filter(
             pk__in=NewsPageTag.objects.filter(content_object_id__in=news_ids).values("tag_id")

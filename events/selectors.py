@@ -10,9 +10,23 @@ from .models import EventPage
 FEED_PAST_DAYS = 90
 
 
+def not_restricted():
+    """Outside any view-restricted section: Wagtail's ``.public()`` as a subquery, because
+    ``.public()`` runs a query of its own every time it is called."""
+    from django.db.models import Exists, OuterRef
+    from django.db.models.functions import Length, Substr
+    from wagtail.models import PageViewRestriction
+
+    return ~Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
 def public_events(locale=None):
     """Live, public (not private or restricted) event pages, optionally in one locale."""
-    qs = EventPage.objects.live().public().select_related("series", "locale")
+    qs = EventPage.objects.live().filter(not_restricted()).select_related("series", "locale")
     if locale is not None:
         qs = qs.filter(locale=locale)
     return qs

@@ -35,6 +35,18 @@ def home_sections(home_page):
         sections[name] = list(func(locale, limit=SECTION_SIZE)) if func else []
     featured = home_page.featured_campaign
     if featured is not None:
-        featured = featured.specific.localized
+        featured = _in_locale(featured, home_page.locale_id)
         sections["featured_campaign"] = featured if featured.live else None
     return sections
+
+
+def _in_locale(page, locale_id):
+    """``page.specific.localized`` in one query: the live translation in the home page's
+    language (the language being shown), else the page itself."""
+    cls = page.specific_class
+    if cls is None:
+        return page.specific.localized
+    translations = cls.objects.filter(translation_key=page.translation_key)
+    found = {p.locale_id: p for p in translations.filter(locale_id__in={locale_id, page.locale_id})}
+    target = found.get(locale_id)
+    return target if target is not None and target.live else found.get(page.locale_id, page)
