@@ -3,7 +3,7 @@
 Builds the demo content in four languages (``load_demo``), then grows the English news
 archive, the event list and the appeal's signatures, and requests every public page type
 anonymously through Django's test client. "Cold" clears every Django cache before the
-request (a fresh worker after a publish); "warm" repeats the request. The anonymous page
+request (as after a restart or a publish; image renditions already exist); "warm" repeats it. The anonymous page
 cache is off (PAGE_CACHE_SECONDS=0), so both figures are of a rendered page.
 
 Run by hand:  .venv/bin/python benchmarks/page_queries.py [--quick] [--verbose]
@@ -161,6 +161,7 @@ def measure(client, url):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    client.get(url)  # renditions are generated once ever, not once per cold cache
     for cache in caches.all():
         cache.clear()
     ORIGINS.clear()
