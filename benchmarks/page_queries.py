@@ -3,8 +3,8 @@
 Builds the demo content in four languages (``load_demo``), then grows the English news
 archive, the event list and the appeal's signatures, and requests every public page type
 anonymously through Django's test client. "Cold" clears every Django cache before the
-request (as after a restart or a publish; image renditions already exist); "warm" repeats it. The anonymous page
-cache is off (PAGE_CACHE_SECONDS=0), so both figures are of a rendered page.
+request (as after a restart or a publish; image renditions already exist); "warm" repeats
+it. The anonymous page cache is off (PAGE_CACHE_SECONDS=0): both figures are of a rendered page.
 
 Run by hand:  .venv/bin/python benchmarks/page_queries.py [--quick] [--verbose]
 Uses a throw-away SQLite database in /tmp (or BENCH_DATABASE_URL).
