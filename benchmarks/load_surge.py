@@ -69,8 +69,13 @@ class MailBox:
 
 
 def start_smtp(port):
+    import logging
+
     from aiosmtpd.controller import Controller
 
+    # aiosmtpd logs every envelope (addresses) at INFO: keep personal data out of the output,
+    # also for mails the worker sends before the surge starts.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     box = MailBox()
     controller = Controller(box, hostname="127.0.0.1", port=port)
     controller.start()
