@@ -12,7 +12,7 @@ def dumps(data):
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_ESCAPES))
 
 
-def news_article_jsonld(page, request):
+def news_article_jsonld(page, request, tags=None):
     url = page.get_full_url(request)
     data = {
         "@context": "https://schema.org",
@@ -31,7 +31,7 @@ def news_article_jsonld(page, request):
     if page.image_id:
         rendition = page.image.get_rendition("fill-1200x675")
         data["image"] = [request.build_absolute_uri(rendition.url)]
-    keywords = [tag.name for tag in page.tags.all()]
+    keywords = [tag.name for tag in (page.tags.all() if tags is None else tags)]
     if keywords:
         data["keywords"] = keywords
     return dumps(data)

@@ -7,6 +7,7 @@ renditions, tags), so the number of queries stays flat as the news archive grows
 from django.db.models import Prefetch
 from taggit.models import Tag
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from .models import CampaignPage, Material, NewsPage, NewsPageTag
 
@@ -52,33 +53,67 @@ def news_for_campaign(campaign, limit=None):
     return list(news[:limit]) if limit else news
 
 
-def related_news(page, limit=3):
-    """News sharing a tag or the campaign with `page`, newest first."""
-    from django.db.models import Q
+def related_news(page, limit=3, tag_ids=None):
+    """News sharing a tag or the campaign with `page`, newest first, in one list query
+    (``Exists`` instead of a join on tags, so no duplicates to remove in a second query)."""
+    from django.db.models import Exists, OuterRef, Q
 
-    tag_ids = [tag.pk for tag in page.tags.all()]
-    condition = Q(tags__in=tag_ids) if tag_ids else Q()
+    if tag_ids is None:
+        tag_ids = [tag.pk for tag in page.tags.all()]
+    conditions = []
+    if tag_ids:
+        tagged = NewsPageTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=tag_ids)
+        conditions.append(Q(Exists(tagged)))
     if page.campaign_id:
-        campaign_key = page.campaign.translation_key
-        condition = (
-            condition | Q(campaign__translation_key=campaign_key)
-            if tag_ids
-            else Q(campaign__translation_key=campaign_key)
-        )
-    elif not tag_ids:
+        campaign_key = Page.objects.filter(pk=page.campaign_id).values("translation_key")
+        conditions.append(Q(campaign__translation_key__in=campaign_key))
+    if not conditions:
         return []
-    ids = (
+    condition = conditions[0] if len(conditions) == 1 else conditions[0] | conditions[1]
+    news = NewsPage.objects.live().filter(not_restricted(), locale_id=page.locale_id)
+    news = news.filter(condition).exclude(pk=page.pk).order_by("-date", "-pk")
+    return list(_with_list_data(news)[:limit])
+
+
+def neighbours(page):
+    """(previous, next) news item next to `page` in its index and language, in one query."""
+    from django.db.models import Q, Subquery
+
+    siblings = (
         NewsPage.objects.live()
         .filter(not_restricted(), locale_id=page.locale_id)
-        .filter(condition)
-        .exclude(pk=page.pk)
-        .order_by("-date", "-pk")
-        .values_list("pk", flat=True)
-        .distinct()
+        .sibling_of(page, inclusive=False)
     )
-    ids = list(dict.fromkeys(ids))[:limit]
-    pages = {p.pk: p for p in _with_list_data(NewsPage.objects.filter(pk__in=ids))}
-    return [pages[pk] for pk in ids if pk in pages]
+    before = Q(date__lt=page.date) | Q(date=page.date, pk__lt=page.pk)
+    after = Q(date__gt=page.date) | Q(date=page.date, pk__gt=page.pk)
+    previous_id = siblings.filter(before).order_by("-date", "-pk").values("pk")[:1]
+    next_id = siblings.filter(after).order_by("date", "pk").values("pk")[:1]
+    found = NewsPage.objects.filter(Q(pk=Subquery(previous_id)) | Q(pk=Subquery(next_id)))
+    previous = next_item = None
+    for item in found:
+        if (item.date, item.pk) < (page.date, page.pk):
+            previous = item
+        else:
+            next_item = item
+    return previous, next_item
+
+
+def live_translation(page_id, locale_id=None, language_code=None):
+    """The page `page_id` in a locale (by id or language code) if that translation is live,
+    else the page itself (``page.specific.localized``) in one query; None if it is gone.
+    Instances of the specific class with only the base page fields, enough for title and URL."""
+    from django.db.models import Q
+
+    key = Page.objects.filter(pk=page_id).values("translation_key")
+    in_locale = Q(locale_id=locale_id) if locale_id else Q(locale__language_code=language_code)
+    pages = {
+        p.pk: p
+        for p in Page.objects.filter(
+            Q(pk=page_id) | (Q(translation_key__in=key, live=True) & in_locale)
+        ).specific(defer=True)
+    }
+    own = pages.pop(page_id, None)
+    return next(iter(pages.values()), own)
 
 
 def campaigns_with_news(locale):
@@ -107,15 +142,18 @@ def _materials(queryset):
 
 def _in_locale_or_default(locale):
     """Materials in `locale`, plus those of the default locale not translated into it yet."""
+    from django.conf import settings
     from django.db.models import Q
-    from wagtail.models import Locale
+    from wagtail.coreutils import get_supported_content_language_variant
 
-    default = Locale.get_default()
-    if default.pk == locale.pk:
+    # The default locale by its code, in the query: Locale.get_default() is a query each time.
+    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    if locale.language_code == default_code:
         return Material.objects.filter(locale_id=locale.pk)
     translated = Material.objects.filter(locale_id=locale.pk).values("translation_key")
     return Material.objects.filter(
-        Q(locale_id=locale.pk) | (Q(locale_id=default.pk) & ~Q(translation_key__in=translated))
+        Q(locale_id=locale.pk)
+        | (Q(locale__language_code=default_code) & ~Q(translation_key__in=translated))
     )
 
 

@@ -19,8 +19,15 @@ def site_settings(request):
 
 
 def privacy_page(request):
-    page = getattr(site_settings(request), "privacy_policy_page", None)
-    if page is None:
+    """The privacy policy page in the active language when translated and live (one query)."""
+    from django.utils import translation
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    from .selectors import live_translation
+
+    page_id = getattr(site_settings(request), "privacy_policy_page_id", None)
+    if page_id is None:
         return None
-    page = page.specific.localized
-    return page if page.live else None
+    language = get_supported_content_language_variant(translation.get_language())
+    page = live_translation(page_id, language_code=language)
+    return page if page is not None and page.live else None

@@ -177,10 +177,12 @@ class CampaignPage(RoutablePageMixin, Page):
         field_names = {f.name for f in model._meta.get_fields()}
         if "campaign" not in field_names or not _table_exists(model._meta.db_table):
             return None
-        return (
-            model.objects.live()
-            .public()
-            .filter(campaign__translation_key=self.translation_key, locale_id=self.locale_id)
+        from ..selectors import not_restricted
+
+        return model.objects.live().filter(
+            not_restricted(),
+            campaign__translation_key=self.translation_key,
+            locale_id=self.locale_id,
         )
 
     def upcoming_events(self, limit=SECTION_SIZE):
@@ -224,9 +226,12 @@ class CampaignPage(RoutablePageMixin, Page):
         return context
 
     def news_index(self):
+        from ..selectors import not_restricted
         from .news import NewsIndexPage
 
-        return NewsIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
+        return (
+            NewsIndexPage.objects.live().filter(not_restricted(), locale_id=self.locale_id).first()
+        )
 
     # Feeds of this campaign's news --------------------------------------
     @path("news/rss/", name="rss")

@@ -176,46 +176,38 @@ class NewsPage(Page):
             parts.append(self.author)
         return " · ".join(parts)
 
-    def _siblings(self):
-        return (
-            NewsPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .child_of(self.get_parent())
-            .exclude(pk=self.pk)
-        )
-
     def previous_item(self):
-        return (
-            self._siblings()
-            .filter(models.Q(date__lt=self.date) | models.Q(date=self.date, pk__lt=self.pk))
-            .order_by("-date", "-pk")
-            .first()
-        )
+        from ..selectors import neighbours
+
+        return neighbours(self)[0]
 
     def next_item(self):
-        return (
-            self._siblings()
-            .filter(models.Q(date__gt=self.date) | models.Q(date=self.date, pk__gt=self.pk))
-            .order_by("date", "pk")
-            .first()
-        )
+        from ..selectors import neighbours
 
-    def related_news(self, limit=RELATED_SIZE):
+        return neighbours(self)[1]
+
+    def related_news(self, limit=RELATED_SIZE, tag_ids=None):
         from ..selectors import related_news
 
-        return related_news(self, limit=limit)
+        return related_news(self, limit=limit, tag_ids=tag_ids)
 
     def get_context(self, request, *args, **kwargs):
         from ..jsonld import news_article_jsonld
+        from ..selectors import live_translation, neighbours
 
         context = super().get_context(request, *args, **kwargs)
-        campaign = self.campaign.specific.localized if self.campaign_id else None
+        # Loaded once here and shared by the template, related news and JSON-LD.
+        tags = list(self.tags.all())
+        campaign = live_translation(self.campaign_id, self.locale_id) if self.campaign_id else None
+        previous_item, next_item = neighbours(self)
+        parent_path = self._get_parent_path_from_path(self.path)
         context.update(
-            previous_item=self.previous_item(),
-            next_item=self.next_item(),
-            related=self.related_news(),
+            previous_item=previous_item,
+            next_item=next_item,
+            related=self.related_news(tag_ids=[tag.pk for tag in tags]),
             campaign_page=campaign if campaign is not None and campaign.live else None,
-            jsonld=news_article_jsonld(self, request),
+            tags=tags,
+            news_index=NewsIndexPage.objects.filter(path=parent_path).first(),
+            jsonld=news_article_jsonld(self, request, tags=tags),
         )
         return context
