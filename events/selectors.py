@@ -1,9 +1,11 @@
 """Read-only queries for the event pages, feeds and the home page."""
 
+import time as time_module
 from datetime import datetime, time, timedelta
 
+from django.core.cache import cache
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import EventPage
 
@@ -84,3 +86,84 @@ def campaign_events(campaign_page):
             Q(campaign__translation_key=campaign_page.translation_key)
         )
     )
+
+
+# Filter choices of the index page, cached between changes --------------------------------
+
+OPTIONS_GENERATION_KEY = "campaign-kit:events:index:generation"
+OPTIONS_TIMEOUT = 24 * 60 * 60  # entries also expire on their own; the generation purges
+
+
+def _options_generation():
+    value = cache.get(OPTIONS_GENERATION_KEY)
+    if value is None:
+        value = int(time_module.time() * 1000)
+        cache.add(OPTIONS_GENERATION_KEY, value, timeout=None)
+        value = cache.get(OPTIONS_GENERATION_KEY, value)
+    return value
+
+
+def purge_index_data(*args, **kwargs):
+    """Drop every cached filter list (see signals.py for when)."""
+    try:
+        cache.incr(OPTIONS_GENERATION_KEY)
+    except ValueError:
+        cache.set(OPTIONS_GENERATION_KEY, int(time_module.time() * 1000), timeout=None)
+
+
+def index_data(index_page, base):
+    """Filter choices of an event index and the series of its language, as plain data.
+
+    They change only when events, series, tags or view restrictions do, not per request, so
+    they are built with set-based queries and cached per index page, language and time zone
+    (month names and boundaries depend on both) until one of those changes.
+    """
+    key = ":".join(
+        (
+            "campaign-kit:events:index",
+            str(_options_generation()),
+            str(index_page.pk),
+            translation.get_language() or "",
+            timezone.get_current_timezone_name(),
+        )
+    )
+    data = cache.get(key)
+    if data is None:
+        data = _build_index_data(index_page, base)
+        cache.set(key, data, timeout=OPTIONS_TIMEOUT)
+    return data
+
+
+def _build_index_data(index_page, base):
+    from django.utils.formats import date_format
+    from taggit.models import Tag
+    from wagtail.models import Page
+
+    from .models import EventSeries
+
+    rows = list(base.order_by().values_list("city", "start", "campaign_id", "series_id"))
+    tz = timezone.get_current_timezone()
+    months = sorted({timezone.localtime(start, tz).strftime("%Y-%m") for _, start, _, _ in rows})
+    campaign_ids = {campaign_id for _, _, campaign_id, _ in rows if campaign_id is not None}
+    series_ids = {series_id for _, _, _, series_id in rows if series_id is not None}
+    tags = Tag.objects.filter(events_eventpagetag_items__content_object__in=base).distinct()
+    options = {
+        "cities": sorted({city for city, _, _, _ in rows if city}),
+        "months": [
+            (month, date_format(datetime.strptime(month, "%Y-%m"), "YEAR_MONTH_FORMAT"))
+            for month in months
+        ],
+        "campaigns": [
+            {"pk": page.pk, "title": page.title}
+            for page in Page.objects.filter(pk__in=campaign_ids).order_by("title")
+        ],
+        "tags": [{"pk": t.pk, "name": t.name, "slug": t.slug} for t in tags.order_by("name")],
+        "series": [
+            {"pk": s.pk, "name": s.name, "slug": s.slug}
+            for s in EventSeries.objects.filter(pk__in=series_ids)
+        ],
+    }
+    # Every series in the page's language (a short list), so grouping the upcoming events
+    # needs no query of its own whether or not the events shown belong to a series.
+    series = {s.translation_key: s for s in EventSeries.objects.filter(locale=index_page.locale_id)}
+    return {"options": options, "series": series}

@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from . import calendars, jsonld, privacy, selectors, services
 from .forms import RegistrationForm
-from .models import EventPage, EventSeries, Registration, RegistrationStatus
+from .models import EventPage, Registration, RegistrationStatus
 from .security import client_hash, outcome_token, read_outcome_token, read_token
 
 MAX_FILTER_LENGTH = 80
@@ -56,10 +56,11 @@ def event_index(request, index_page):
         request.GET.get("upcoming")
     )
     upcoming = list(upcoming_page)
-    groups = _group_by_series(upcoming, locale)
+    cached = selectors.index_data(index_page, base)
+    groups = _group_by_series(upcoming, cached["series"])
     past_qs = selectors.past(filtered)
     past_page = Paginator(past_qs, index_page.past_per_page or 12).get_page(request.GET.get("page"))
-    options = _filter_options(base)
+    options = cached["options"]
     feed_query = {k: v for k, v in (("city", filters["city"]),) if v}
     if campaign is not None:
         feed_query["campaign"] = campaign.pk
@@ -88,16 +89,12 @@ def event_index(request, index_page):
     return TemplateResponse(request, "events/event_index_page.html", context)
 
 
-def _group_by_series(events, locale):
+def _group_by_series(events, localized):
     """[(series or None, [events])]: events of one action day stay together.
 
-    The series is shown in the page's language when it has been translated.
+    The series is shown in the page's language when it has been translated (`localized`:
+    the series of that language by translation key).
     """
-    keys = {e.series.translation_key for e in events if e.series_id is not None}
-    localized = {
-        s.translation_key: s
-        for s in EventSeries.objects.filter(translation_key__in=keys, locale=locale)
-    }
     groups = []
     by_series = {}
     for event in events:
@@ -110,41 +107,6 @@ def _group_by_series(events, locale):
             groups.append(by_series[event.series_id])
         by_series[event.series_id][1].append(event)
     return groups
-
-
-def _filter_options(base):
-    cities = sorted({c for c in base.exclude(city="").values_list("city", flat=True) if c})
-    tz = timezone.get_current_timezone()
-    months = sorted(
-        {timezone.localtime(s, tz).strftime("%Y-%m") for s in base.values_list("start", flat=True)}
-    )
-    month_choices = []
-    from datetime import datetime
-
-    from django.utils.formats import date_format
-
-    for key in months:
-        month_choices.append(
-            (key, date_format(datetime.strptime(key, "%Y-%m"), "YEAR_MONTH_FORMAT"))
-        )
-    campaign_ids = set(base.exclude(campaign=None).values_list("campaign_id", flat=True))
-    campaigns = list(Page.objects.filter(pk__in=campaign_ids).order_by("title"))
-    from taggit.models import Tag
-
-    tags = list(
-        Tag.objects.filter(events_eventpagetag_items__content_object__in=base)
-        .distinct()
-        .order_by("name")
-    )
-    series_ids = set(base.exclude(series=None).values_list("series_id", flat=True))
-    series = list(EventSeries.objects.filter(pk__in=series_ids))
-    return {
-        "cities": cities,
-        "months": month_choices,
-        "campaigns": campaigns,
-        "tags": tags,
-        "series": series,
-    }
 
 
 def _upcoming_per_page():
