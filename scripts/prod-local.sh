@@ -5,7 +5,7 @@
 #   PORT=8001 WORKERS=2 scripts/prod-local.sh          # foreground
 #   scripts/prod-local.sh --prepare-only               # migrate, collectstatic, messages, demo
 #
-# Environment (defaults in brackets): PORT [8001], WORKERS [2], THREADS [1],
+# Environment (defaults in brackets): PORT [8001], WORKERS [2], WORKER_CLASS [gthread], THREADS [4],
 # PGDATABASE [campaignkit], DATABASE_URL [postgres://postgres@127.0.0.1:5432/$PGDATABASE],
 # REDIS_URL [redis://127.0.0.1:6379/1], EMAIL_HOST/EMAIL_PORT [127.0.0.1:1025], LOAD_DEMO [1].
 set -euo pipefail
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 PORT="${PORT:-8001}"
 WORKERS="${WORKERS:-2}"
-THREADS="${THREADS:-1}"
+THREADS="${THREADS:-4}"
 PGDATABASE="${PGDATABASE:-campaignkit}"
 export DJANGO_SETTINGS_MODULE=campaign_site.settings.production
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/${PGDATABASE}}"
@@ -53,7 +53,7 @@ $PY manage.py collectstatic --noinput -v0
 # Access log without client addresses or query strings (no personal data in logs).
 .venv/bin/gunicorn campaign_site.wsgi \
   --bind "127.0.0.1:${PORT}" --workers "$WORKERS" --threads "$THREADS" \
-  --worker-class "${WORKER_CLASS:-sync}" --timeout 30 --graceful-timeout 10 \
+  --worker-class "${WORKER_CLASS:-gthread}" --timeout 30 --graceful-timeout 10 \
   --max-requests 5000 --max-requests-jitter 500 \
   --access-logfile "${ACCESS_LOG:--}" --access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms' \
   --error-logfile - &
