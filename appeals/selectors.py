@@ -14,11 +14,24 @@ from .models import (
 )
 
 
+def not_restricted():
+    """Outside any view-restricted section: Wagtail's ``.public()`` as a subquery, because
+    ``.public()`` runs a query of its own every time it is called."""
+    from django.db.models import Exists, OuterRef
+    from django.db.models.functions import Length, Substr
+    from wagtail.models import PageViewRestriction
+
+    return ~Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
 def open_appeals(locale, limit=3):
     return list(
         AppealPage.objects.live()
-        .public()
-        .filter(locale=locale, status=AppealStatus.OPEN)
+        .filter(not_restricted(), locale=locale, status=AppealStatus.OPEN)
         .order_by("-first_published_at")[:limit]
     )
 
