@@ -63,3 +63,29 @@ def test_event_dates_per_language_in_the_events_time_zone(client, homes):
     for code, page in pages.items():
         html = client.get(page.url).content.decode()
         assert WHEN[code] in html, code
+
+
+COUNTS = {
+    "en": ("12,345 people", "Goal: 20,000 people"),
+    "de": ("12.345 Menschen", "Ziel: 20.000 Menschen"),
+    "ru": (f"12{NBSP}345 человек", f"Цель: 20{NBSP}000 человек"),
+    "uk": (f"12{NBSP}345 людей", f"Мета: 20{NBSP}000 осіб"),
+}
+
+
+def test_signature_counts_per_language(client, homes, django_capture_on_commit_callbacks):
+    appeals = pytest.importorskip("appeals.factories")
+    from appeals.models import PaperCount
+
+    appeal = appeals.AppealPageFactory(parent=homes["en"], slug="protect", goal=20000)
+    appeal.save_revision().publish()
+    pages = {"en": appeal}
+    for code in ("de", "ru", "uk"):
+        pages[code] = translate_page(appeal, code, slug=f"protect-{code}")
+    with django_capture_on_commit_callbacks(execute=True):
+        PaperCount.objects.create(appeal=appeal, people=12345, country="DE", note="Stands")
+    for code, page in pages.items():
+        html = client.get(page.url).content.decode()
+        for expected in COUNTS[code]:
+            assert expected in html, (code, expected)
+    assert "12,345" not in client.get(pages["ru"].url).content.decode()
