@@ -70,3 +70,29 @@ def test_run_worker_requeues_only_the_tasks_it_had_claimed():
     theirs.refresh_from_db()
     assert ours.status == TaskResultStatus.READY and ours.worker_ids == []
     assert theirs.status == TaskResultStatus.RUNNING
+
+
+def test_tasks_abandoned_by_a_killed_worker_are_requeued(capsys):
+    def running(minutes_ago):
+        started = timezone.now() - timedelta(minutes=minutes_ago)
+        return DBTaskResult.objects.create(
+            status=TaskResultStatus.RUNNING,
+            args_kwargs={"args": [1], "kwargs": {}},
+            task_path="appeals.tasks.send_confirmation",
+            backend_name="default",
+            queue_name="default",
+            run_after=started,
+            started_at=started,
+            worker_ids=["killed-worker"],
+        )
+
+    abandoned, busy = running(minutes_ago=60), running(minutes_ago=1)
+
+    call_command("retry_failed_tasks")
+
+    abandoned.refresh_from_db()
+    busy.refresh_from_db()
+    assert abandoned.status == TaskResultStatus.READY
+    assert abandoned.started_at is None
+    assert busy.status == TaskResultStatus.RUNNING
+    assert "Re-queued 1 task(s) abandoned by a stopped worker." in capsys.readouterr().out

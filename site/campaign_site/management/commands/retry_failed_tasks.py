@@ -6,6 +6,11 @@ covers smtplib's errors, refused connections and timeouts) in the last --within 
 marked ready again, so e-mails queued while the mail server was unreachable are sent once it is
 back. So do tasks that failed because the database was briefly unavailable (a restart).
 Other failures (bugs) stay failed for an operator to look at.
+
+Tasks still marked running long after they started (--stale-after minutes, default 15) belong
+to a worker that was killed outright (SIGKILL, out of memory, the machine lost): nobody will
+finish them, so they are queued again. A mail task takes seconds; a real one running that long
+would be sent twice at worst, which is better than never.
 """
 
 from datetime import timedelta
@@ -34,8 +39,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--within", type=float, default=72, help="hours to look back")
         parser.add_argument("--older-than", type=float, default=30, help="seconds since failure")
+        parser.add_argument(
+            "--stale-after", type=float, default=15, help="minutes a running task may take"
+        )
 
-    def handle(self, *args, within, older_than, **options):
+    def handle(self, *args, within, older_than, stale_after, **options):
         now = timezone.now()
         failed = DBTaskResult.objects.filter(
             status=TaskResultStatus.FAILED,
@@ -56,3 +64,8 @@ class Command(BaseCommand):
         )
         if count or options["verbosity"] > 1:
             self.stdout.write(f"Re-queued {count} task(s) that failed for a transient reason.")
+        abandoned = DBTaskResult.objects.filter(
+            status=TaskResultStatus.RUNNING, started_at__lt=now - timedelta(minutes=stale_after)
+        ).update(status=TaskResultStatus.READY, run_after=now, started_at=None, worker_ids=[])
+        if abandoned or options["verbosity"] > 1:
+            self.stdout.write(f"Re-queued {abandoned} task(s) abandoned by a stopped worker.")
