@@ -241,3 +241,19 @@ def test_unknown_event_and_cross_site_post(client, event):
     response = client.post(register_url(event), payload, HTTP_ORIGIN="https://evil.example")
     assert response.status_code == 403
     assert Registration.objects.count() == 0
+
+
+def test_registration_opening_is_shown_in_the_events_time_zone(client, make_event):
+    from datetime import UTC, datetime
+
+    opens = datetime(2031, 3, 1, 7, 0, tzinfo=UTC)  # 09:00 in Kyiv, 08:00 in Berlin
+    page = make_event(
+        registration_mode="open",
+        registration_opens_at=opens,
+        start=datetime(2031, 5, 15, 16, 0, tzinfo=UTC),
+        end=datetime(2031, 5, 15, 18, 0, tzinfo=UTC),
+    )
+    page.time_zone = "Europe/Kyiv"
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Registration opens on March 1, 2031, 9 a.m." in html
