@@ -4,6 +4,8 @@ Every list query selects and prefetches what its template shows (images and thei
 renditions, tags), so the number of queries stays flat as the news archive grows.
 """
 
+from collections import defaultdict
+
 from django.db.models import Prefetch
 from taggit.models import Tag
 from wagtail.images import get_image_model
@@ -34,23 +36,58 @@ def _with_list_data(queryset):
     )
 
 
-def news_pages(locale):
-    """Live, public news in `locale`, newest first, ready for lists."""
-    return _with_list_data(
+def with_renditions(pages):
+    """Evaluate a list of news cards (from ``news_cards``: images, no tags, cards show none)
+    and give the images their renditions in one query, run whether or not any item has an
+    image (a prefetch through ``image`` is skipped when none has), so a list costs the same
+    queries whatever it shows. Wagtail reads ``image.prefetched_renditions``."""
+    pages = list(pages)
+    if not pages:
+        return pages
+    rendition_model = get_image_model().get_rendition_model()
+    image_ids = NewsPage.objects.filter(pk__in=[page.pk for page in pages]).values("image_id")
+    by_image = defaultdict(list)
+    for rendition in rendition_model.objects.filter(image_id__in=image_ids):
+        by_image[rendition.image_id].append(rendition)
+    for page in pages:
+        if page.image is not None:
+            renditions = by_image[page.image_id]
+            for rendition in renditions:
+                rendition.image = page.image  # what a prefetch would set: no query per card
+            page.image.prefetched_renditions = renditions
+    return pages
+
+
+def _news(locale):
+    return (
         NewsPage.objects.live()
         .filter(not_restricted(), locale_id=locale.pk)
         .order_by("-date", "-pk")
     )
 
 
+def news_pages(locale):
+    """Live, public news in `locale`, newest first, with tags and renditions (feeds)."""
+    return _with_list_data(_news(locale))
+
+
+def news_cards(locale):
+    """The same news with their images, for card lists: slice, then ``with_renditions``."""
+    return _news(locale).select_related("image")
+
+
 def latest_news(locale, limit=3):
-    """For the home page: the newest news items in `locale`."""
-    return list(news_pages(locale)[:limit])
+    """For the home page: the newest news items in `locale` (its teasers show no image)."""
+    return list(_news(locale)[:limit])
 
 
 def news_for_campaign(campaign, limit=None):
-    news = news_pages(campaign.locale).filter(campaign__translation_key=campaign.translation_key)
-    return list(news[:limit]) if limit else news
+    key = campaign.translation_key
+    if limit:
+        return with_renditions(
+            news_cards(campaign.locale).filter(campaign__translation_key=key)[:limit]
+        )
+    return news_pages(campaign.locale).filter(campaign__translation_key=key)
 
 
 def related_news(page, limit=3, tag_ids=None):
@@ -71,8 +108,10 @@ def related_news(page, limit=3, tag_ids=None):
         return []
     condition = conditions[0] if len(conditions) == 1 else conditions[0] | conditions[1]
     news = NewsPage.objects.live().filter(not_restricted(), locale_id=page.locale_id)
-    news = news.filter(condition).exclude(pk=page.pk).order_by("-date", "-pk")
-    return list(_with_list_data(news)[:limit])
+    news = (
+        news.select_related("image").filter(condition).exclude(pk=page.pk).order_by("-date", "-pk")
+    )
+    return with_renditions(news[:limit])
 
 
 def neighbours(page):

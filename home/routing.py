@@ -44,8 +44,11 @@ def route_below(home, request, components):
         last = index == len(chain) - 1
         routable = cls is not None and issubclass(cls, RoutablePageMixin) and page.live
         if last or (routable and remaining and _resolves(cls, remaining)):
+            # A page class may name relations its template always shows (its image):
+            # loaded in the same query, so a page costs the same with or without them.
+            related = ("locale", *getattr(cls, "serve_select_related", ()))
             specific = (
-                cls.objects.select_related("locale").get(pk=page.pk) if cls else page.specific
+                cls.objects.select_related(*related).get(pk=page.pk) if cls else page.specific
             )
             return specific.route(request, remaining)
     return None

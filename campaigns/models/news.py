@@ -48,10 +48,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return news_pages(self.locale).descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import campaigns_with_news, tags_in_use
+        from ..selectors import campaigns_with_news, news_cards, tags_in_use, with_renditions
 
         context = super().get_context(request, *args, **kwargs)
-        news = self.news()
+        news = news_cards(self.locale).descendant_of(self)
         tag = request.GET.get("tag", "").strip()[:MAX_FILTER_LENGTH]
         campaign = None
         campaign_param = request.GET.get("campaign", "").strip()[:MAX_FILTER_LENGTH]
@@ -65,6 +65,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             else:
                 news = news.filter(campaign__translation_key=campaign.translation_key)
         page_obj = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj.object_list = with_renditions(page_obj.object_list)
         context.update(
             news_page=page_obj,
             active_tag=tag,
@@ -146,6 +147,7 @@ class NewsPage(Page):
         index.FilterField("date"),
     ]
     parent_page_types = ["campaigns.NewsIndexPage"]
+    serve_select_related = ("image",)  # shown at the top (see home/routing.py)
     subpage_types = []
     override_translatable_fields = [
         TranslatableField("title"),

@@ -281,6 +281,7 @@ class EventPage(RoutablePageMixin, Page):
         index.FilterField("city"),
     ]
     parent_page_types = ["events.EventIndexPage"]
+    serve_select_related = ("image",)  # shown at the top, loaded with the page when routed
     subpage_types = []
 
     class Meta:

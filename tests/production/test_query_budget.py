@@ -31,21 +31,22 @@ from home.models import FooterLink, FooterText, SiteSettings, SocialLink, Standa
 
 pytestmark = pytest.mark.django_db
 
-TARGET = 15  # issue 7: every public page, cold, at any content size
-# (cold, warm) ceilings measured now; lower them as pages reach the target, never raise them.
-# Cold adds what the caches hold between requests: the menu, footer and language links
-# (home/chrome.py) and Wagtail's site root paths.
+TARGET = 15  # issue 7: every public page, warm app caches (no page cache), at any content size
+# (cold, warm) ceilings measured now (PostgreSQL and SQLite alike); lower them as pages get
+# cheaper, never raise them. Cold adds what the caches hold between requests: the menu, footer
+# and language links (home/chrome.py), the event index's filter lists and Wagtail's site root
+# paths and image renditions.
 BUDGET = {
-    "home": (20, 13),
+    "home": (17, 10),
     "standard page": (15, 8),
-    "campaign": (26, 19),
-    "news index": (21, 14),
-    "news page": (34, 25),
-    "event index": (24, 17),
+    "campaign": (21, 14),
+    "news index": (20, 13),
+    "news page": (23, 14),
+    "event index": (22, 11),
     "event page": (16, 9),
     "appeal page": (18, 11),
     "signatories": (18, 11),
-    "material library": (20, 13),
+    "material library": (17, 10),
 }
 
 
@@ -175,7 +176,7 @@ def test_every_public_page_stays_within_budget_and_flat(client, site):
     for name, (cold, warm) in large.items():
         cold_budget, warm_budget = BUDGET[name]
         assert cold <= max(cold_budget, TARGET), f"{name}: {cold} cold\n{report}"
-        assert warm <= min(warm_budget, cold_budget), f"{name}: {warm} warm\n{report}"
+        assert warm <= min(warm_budget, cold_budget, TARGET), f"{name}: {warm} warm\n{report}"
 
 
 def test_language_switcher_and_menu_follow_translations_and_publishing(client, site):

@@ -1,0 +1,37 @@
+"""News lists cost the same queries whether or not their items have images."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from campaigns.factories import ImageFactory, NewsPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _warm_count(client, url):
+    assert client.get(url).status_code == 200  # renditions are made once, caches filled
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx), response.content.decode()
+
+
+def test_lists_with_and_without_images_cost_the_same(client, campaign, news_index):
+    plain = [
+        NewsPageFactory(parent=news_index, campaign=campaign, tags=["law"], image=None)
+        for _ in range(4)
+    ]
+    urls = [news_index.url, campaign.url, plain[0].url]
+    without = {url: _warm_count(client, url) for url in urls}
+    assert all("<img" not in html.split("<main", 1)[-1] for _, html in without.values())
+
+    image = ImageFactory()
+    for page in plain:
+        page.image = image
+        page.save_revision().publish()
+    with_images = {url: _warm_count(client, url) for url in urls}
+    for url in urls:
+        count, html = with_images[url]
+        assert count == without[url][0], url
+        assert '<img alt="" class="card-img-top"' in html, url
