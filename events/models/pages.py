@@ -259,7 +259,7 @@ class EventPage(RoutablePageMixin, Page):
         SynchronizedField("organiser_url"),
         SynchronizedField("status"),
         # One action day for every language: the page shows the series in the visitor's
-        # language (see views._group_by_series), so it needs no per-language link.
+        # language (see views.index._group_by_series), so it needs no per-language link.
         SynchronizedField("series"),
         SynchronizedField("campaign"),
         SynchronizedField("tags"),

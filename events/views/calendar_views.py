@@ -1,0 +1,79 @@
+"""Calendar files and subscribable feeds, with conditional GET."""
+
+import hashlib
+
+from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from wagtail.models import Page
+
+from .. import calendars, selectors
+from .index import clean_param
+
+
+def _conditional_calendar(request, body, filename, last_modified):
+    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+    if_none_match = request.headers.get("If-None-Match")
+    not_modified = False
+    if if_none_match:
+        not_modified = etag in [t.strip() for t in if_none_match.split(",")] or if_none_match == "*"
+    elif last_modified is not None:
+        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+        not_modified = since is not None and int(last_modified.timestamp()) <= since
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=3600"}
+    if last_modified is not None:
+        headers["Last-Modified"] = http_date(last_modified.timestamp())
+    if not_modified:
+        response = HttpResponseNotModified()
+        for key, value in headers.items():
+            response[key] = value
+        return response
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    for key, value in headers.items():
+        response[key] = value
+    return response
+
+
+def _last_modified(events):
+    stamps = [e.last_modified for e in events if e.last_modified]
+    return max(stamps) if stamps else None
+
+
+def event_ics(request, page):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    events = calendars.calendar_events([page], request=request)
+    from .. import ical
+
+    # DTSTAMP is the time the data last changed, so unchanged data gives the same bytes
+    # (and ETag) on every request.
+    last_modified = _last_modified(events)
+    body = ical.build_calendar(events, name=page.title, dtstamp=last_modified)
+    return _conditional_calendar(request, body, f"{page.slug}.ics", last_modified)
+
+
+def event_feed(request, index_page):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    city = clean_param(request, "city")
+    campaign = None
+    campaign_id = clean_param(request, "campaign")
+    if campaign_id:
+        if not campaign_id.isdigit():
+            raise Http404
+        campaign = Page.objects.filter(pk=int(campaign_id)).first()
+        if campaign is None:
+            raise Http404
+    pages = selectors.feed_events(index_page.locale, city=city, campaign=campaign)
+    pages = pages.descendant_of(index_page)
+    events = calendars.calendar_events(pages, request=request)
+    name = index_page.title
+    if city:
+        name = f"{name} – {city}"
+    if campaign is not None:
+        name = f"{name} – {campaign.localized.title}"
+    from .. import ical
+
+    last_modified = _last_modified(events) or index_page.last_published_at
+    body = ical.build_calendar(events, name=name, dtstamp=last_modified)
+    return _conditional_calendar(request, body, "events.ics", last_modified)

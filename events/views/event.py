@@ -1,0 +1,137 @@
+"""The event page and registrations posted to it (Post/Redirect/Get)."""
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.exceptions import Ratelimited
+
+from .. import calendars, jsonld, privacy, services
+from ..forms import RegistrationForm
+from ..models import EventPage
+from ..security import client_hash, outcome_token, read_outcome_token
+
+
+class HttpResponseSeeOther(HttpResponseRedirect):
+    """Post/Redirect/Get: browsers fetch the target with GET."""
+
+    status_code = 303
+
+
+def _event_context(request, page, form=None, error=None):
+    source = services.source_page(page)
+    remaining = services.remaining_places(source) if source.registration_mode == "open" else None
+    registration_state = _registration_state(source, remaining)
+    if form is None and registration_state == "open":
+        form = RegistrationForm(max_places=source.max_places_per_registration)
+    if form is not None:
+        form.link_privacy_policy(privacy.privacy_policy_url(request))
+    ics_url = page.get_full_url(request) + page.reverse_subpage("ics_view")
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "error": error,
+            "remaining": remaining,
+            "registration_state": registration_state,
+            "ics_url": ics_url,
+            "google_url": calendars.google_link(page),
+            "outlook_url": calendars.outlook_link(page),
+            "jsonld": jsonld.as_script_data(jsonld.event_jsonld(page, request, remaining)),
+        }
+    )
+    return context
+
+
+def _registration_state(page, remaining):
+    if page.registration_mode != "open":
+        return "none"
+    try:
+        services.check_open(page)
+    except services.RegistrationError as exc:
+        if exc.status == 409:
+            return "unavailable"
+        opens, _closes = page.registration_window()
+        if opens and timezone.now() < opens:
+            return "not_yet"
+        return "closed"
+    if remaining == 0 and not page.waiting_list:
+        return "full"
+    return "open"
+
+
+def event_detail(request, page):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    return TemplateResponse(request, page.get_template(request), _event_context(request, page))
+
+
+def _ratelimited(request):
+    rate = getattr(settings, "CAMPAIGN_KIT_EVENTS_REGISTRATION_RATE", "10/h")
+    return is_ratelimited(
+        request,
+        group="events.register",
+        key=client_hash,
+        rate=rate,
+        method="POST",
+        increment=True,
+    )
+
+
+def event_register(request, page):
+    """The page's own register/ route: kept for pages cached with the old form action."""
+    if request.method != "POST":
+        return HttpResponse(status=405, headers={"Allow": "POST"})
+    return _register(request, page)
+
+
+@require_POST
+def post_registration(request, page_id):
+    """A registration: a plain URL outside Wagtail routing, answered with a redirect."""
+    page = EventPage.objects.live().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    return _register(request, page)
+
+
+def _register(request, page):
+    if _ratelimited(request):
+        raise Ratelimited()
+    source = services.source_page(page)
+    form = RegistrationForm(request.POST, max_places=source.max_places_per_registration)
+    template = page.get_template(request)
+    if not form.is_valid():
+        context = _event_context(request, page, form=form)
+        return TemplateResponse(request, template, context, status=400)
+    try:
+        outcome = services.register(
+            page,
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            places=form.cleaned_data["places"],
+        )
+    except services.RegistrationError as exc:
+        if exc.field:
+            form.add_error(exc.field, str(exc.message))
+            context = _event_context(request, page, form=form)
+        else:
+            context = _event_context(request, page, error=str(exc.message))
+        return TemplateResponse(request, template, context, status=exc.status)
+    # Post/Redirect/Get: the outcome travels signed in the URL (no cookie, no personal data).
+    target = reverse("events:registered", args=[page.pk, outcome_token(outcome.status)])
+    return HttpResponseSeeOther(target)
+
+
+@require_GET
+def registered(request, page_id, token):
+    """The result of a registration: confirmed, on the waiting list or pending confirmation."""
+    outcome = read_outcome_token(token)
+    page = EventPage.objects.live().filter(pk=page_id).first()
+    if page is None or outcome is None:
+        raise Http404
+    context = page.get_context(request)
+    context.update({"outcome": outcome, "ics_url": page.url + page.reverse_subpage("ics_view")})
+    return TemplateResponse(request, "events/registration_done.html", context)
