@@ -27,6 +27,20 @@ def failed(exception_path, minutes_ago=5):
     )
 
 
+def running(worker_id, minutes_ago=0):
+    started = timezone.now() - timedelta(minutes=minutes_ago)
+    return DBTaskResult.objects.create(
+        status=TaskResultStatus.RUNNING,
+        args_kwargs={"args": [1], "kwargs": {}},
+        task_path="appeals.tasks.send_confirmation",
+        backend_name="default",
+        queue_name="default",
+        run_after=started,
+        started_at=started,
+        worker_ids=[worker_id],
+    )
+
+
 def test_transient_failures_are_requeued_and_bugs_are_not(capsys):
     smtp = failed("smtplib.SMTPServerDisconnected")
     refused = failed("builtins.ConnectionRefusedError")
@@ -52,18 +66,6 @@ def test_run_worker_requeues_only_the_tasks_it_had_claimed():
     could not be recorded); tasks claimed by other workers are left alone."""
     from campaign_site.management.commands.run_worker import requeue_claimed_by
 
-    def running(worker_id):
-        return DBTaskResult.objects.create(
-            status=TaskResultStatus.RUNNING,
-            args_kwargs={"args": [1], "kwargs": {}},
-            task_path="appeals.tasks.send_confirmation",
-            backend_name="default",
-            queue_name="default",
-            run_after=timezone.now(),
-            started_at=timezone.now(),
-            worker_ids=[worker_id],
-        )
-
     ours, theirs = running("worker-a"), running("worker-b")
     assert requeue_claimed_by("worker-a") == 1
     ours.refresh_from_db()
@@ -73,20 +75,8 @@ def test_run_worker_requeues_only_the_tasks_it_had_claimed():
 
 
 def test_tasks_abandoned_by_a_killed_worker_are_requeued(capsys):
-    def running(minutes_ago):
-        started = timezone.now() - timedelta(minutes=minutes_ago)
-        return DBTaskResult.objects.create(
-            status=TaskResultStatus.RUNNING,
-            args_kwargs={"args": [1], "kwargs": {}},
-            task_path="appeals.tasks.send_confirmation",
-            backend_name="default",
-            queue_name="default",
-            run_after=started,
-            started_at=started,
-            worker_ids=["killed-worker"],
-        )
-
-    abandoned, busy = running(minutes_ago=60), running(minutes_ago=1)
+    abandoned = running("killed-worker", minutes_ago=60)
+    busy = running("live-worker", minutes_ago=1)
 
     call_command("retry_failed_tasks")
 
