@@ -23,7 +23,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8013)
     parser.add_argument("--smtp-port", type=int, default=8027)
-    parser.add_argument("--workers", type=int, default=2)
+    load_surge.add_worker_arguments(parser)
     parser.add_argument("--signatures", type=int, default=60)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--load-demo", action=argparse.BooleanOptionalAction, default=False)

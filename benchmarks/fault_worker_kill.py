@@ -43,7 +43,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8014)
     parser.add_argument("--smtp-port", type=int, default=8028)
-    parser.add_argument("--workers", type=int, default=2)
+    load_surge.add_worker_arguments(parser)
     parser.add_argument("--signatures", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--load-demo", action=argparse.BooleanOptionalAction, default=False)
@@ -67,14 +67,11 @@ def main(argv=None):
         workers = gunicorn_workers(args.port)
         victim = workers[0]
 
-        def kill_later():
-            time.sleep(1.5)
-            os.kill(victim, signal.SIGKILL)
-            print(f"killed gunicorn worker {victim} mid-surge")
-
-        threading.Thread(target=kill_later).start()
         results = []
         lock = threading.Lock()
+        # Kill once a third of the surge is answered, so requests are surely in flight
+        # (a fixed delay can fall after the end now that a POST is cheap).
+        kill_at = max(1, len(jobs) // 3)
 
         def run(job):
             try:
@@ -85,6 +82,9 @@ def main(argv=None):
                 status, elapsed = type(exc).__name__, 0.0
             with lock:
                 results.append((job, status, elapsed))
+                if len(results) == kill_at:
+                    os.kill(victim, signal.SIGKILL)
+                    print(f"killed gunicorn worker {victim} after {kill_at} of {len(jobs)} answers")
 
         from concurrent.futures import ThreadPoolExecutor
 

@@ -45,7 +45,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8012)
     parser.add_argument("--smtp-port", type=int, default=8026)
-    parser.add_argument("--workers", type=int, default=2)
+    load_surge.add_worker_arguments(parser)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--load-demo", action=argparse.BooleanOptionalAction, default=True)

@@ -236,13 +236,18 @@ def report(label, results, seconds):
 # --------------------------------------------------------------------------- main
 
 
+def add_worker_arguments(parser):
+    """gunicorn's worker options, shared by every script that starts the stack."""
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
+    parser.add_argument("--threads", type=int, default=1, help="per worker (gthread)")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8011)
     parser.add_argument("--smtp-port", type=int, default=8025)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
-    parser.add_argument("--threads", type=int, default=1, help="per worker (gthread)")
+    add_worker_arguments(parser)
     parser.add_argument("--signatures", type=int, default=600)
     parser.add_argument("--registrations", type=int, default=120)
     parser.add_argument("--concurrency", type=int, default=16)
