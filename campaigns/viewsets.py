@@ -1,5 +1,6 @@
-"""Admin screens: print orders (with shipping labels export) and materials."""
+"""Admin screens: print orders (with shipping labels export), materials and downloads per day."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Q, Subquery, Sum, Value
@@ -206,3 +207,46 @@ class MaterialViewSet(SnippetViewSet):
             .values("total")
         )
         return Material.objects.annotate(downloads_total=Coalesce(Subquery(totals), Value(0)))
+
+
+class DownloadsPolicy(ModelPermissionPolicy):
+    """Download counts hold no personal data: whoever may edit materials may read them.
+
+    The rows are written only by the download view, so nobody adds, edits or deletes them.
+    """
+
+    def user_has_permission(self, user, action):
+        if action != "view" or not user.is_active:
+            return False
+        return user.has_perm("campaigns.change_material") or super().user_has_permission(
+            user, "view"
+        )
+
+
+class DownloadIndexView(IndexView):
+    def get_base_queryset(self):
+        # The material's title in the source language, in the same query as the counts.
+        titles = Material.objects.filter(
+            translation_key=OuterRef("material_key"), locale__language_code=settings.LANGUAGE_CODE
+        ).values("title")[:1]
+        return DownloadCount.objects.annotate(material_title=Subquery(titles)).order_by(
+            "-day", "material_title"
+        )
+
+
+class DownloadCountViewSet(ModelViewSet):
+    """Downloads per material and day, filterable by date, exportable as CSV or XLSX."""
+
+    model = DownloadCount
+    icon = "download"
+    menu_label = _("Downloads per day")
+    menu_order = 305
+    add_to_admin_menu = True
+    index_view_class = DownloadIndexView
+    inspect_view_enabled = False
+    list_display = ["day", Column("material_title", label=_("Material")), "count"]
+    list_filter = ["day"]
+    list_export = ["day", "material_title", "count"]
+    export_headings = {"material_title": _("Material")}
+    export_filename = "material-downloads"
+    form_fields = ["day", "count"]  # required by ModelViewSet; the policy allows no editing

@@ -134,3 +134,21 @@ def test_material_admin_lists_download_totals(client, django_user_model, flyer):
     body = response.content.decode()
     assert "Know your rights" in body
     assert ">2<" in body.replace(" ", "").replace("\n", "")
+
+
+def test_downloads_per_day_report_and_export(client, staff, locales, flyer):
+    for _ in range(3):
+        assert client.get(f"/en/campaigns/-/materials/{flyer.pk}/download/").status_code == 200
+    client.force_login(staff)
+    # Staff who may not edit materials do not see the report.
+    assert client.get("/admin/campaigns_downloads/").status_code in (302, 403)
+    staff.user_permissions.add(Permission.objects.get(codename="change_material"))
+    response = client.get("/admin/campaigns_downloads/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert flyer.title in html
+    assert "/admin/campaigns_downloads/add/" not in html  # counts come only from downloads
+    export = client.get("/admin/campaigns_downloads/?export=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert rows[1] == [timezone.localdate().isoformat(), flyer.title, "3"]
+    assert client.get("/admin/campaigns_downloads/add/").status_code in (302, 403)
