@@ -372,7 +372,9 @@ def run_surge(args, box):
     if event is not None:
         _, html, _ = request(args.port, "GET", event.url)
         found = re.search(rb'<form method="post" action="([^"#]+/register/)', html)
-        register_path = found.group(1).decode() if found else event.url + "register/"
+        if not found:
+            raise SystemExit(f"no registration form on {event.url}")
+        register_path = found.group(1).decode()
         reg_before = Registration.objects.filter(event_key=event.translation_key).count()
         jobs = [
             (

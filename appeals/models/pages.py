@@ -177,28 +177,6 @@ class AppealPage(RoutablePageMixin, Page):
 
         return views.appeal_page(request, self)
 
-    # The forms post to appeals.urls (outside page routing, see views.post_person); these
-    # routes stay for copies of the page that were cached with the old form action.
-    @path("sign/", name="sign")
-    def sign(self, request):
-        from django.shortcuts import redirect
-
-        from .. import views
-
-        if request.method != "POST":
-            return redirect(self.url)
-        return views.post_person(request, self.pk)
-
-    @path("co-sign/", name="cosign")
-    def cosign(self, request):
-        from django.shortcuts import redirect
-
-        from .. import views
-
-        if request.method != "POST":
-            return redirect(self.url)
-        return views.post_organisation(request, self.pk)
-
     @path("sent/", name="sent")
     def sent(self, request):
         from .. import views

@@ -399,12 +399,6 @@ class EventPage(RoutablePageMixin, Page):
 
         return event_detail(request, self)
 
-    @path("register/")
-    def register_view(self, request):
-        from ..views import event_register
-
-        return event_register(request, self)
-
     @path("ics/")
     def ics_view(self, request):
         from ..views import event_ics

@@ -1,7 +1,7 @@
 """Public views: thin, they call services, selectors and calendars."""
 
 from .calendar_views import event_feed, event_ics
-from .event import event_detail, event_register, post_registration, registered
+from .event import event_detail, post_registration, registered
 from .index import event_index
 from .personal_link import registration_detail
 
@@ -10,7 +10,6 @@ __all__ = [
     "event_feed",
     "event_ics",
     "event_index",
-    "event_register",
     "post_registration",
     "registered",
     "registration_detail",

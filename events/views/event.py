@@ -81,13 +81,6 @@ def _ratelimited(request):
     )
 
 
-def event_register(request, page):
-    """The page's own register/ route: kept for pages cached with the old form action."""
-    if request.method != "POST":
-        return HttpResponse(status=405, headers={"Allow": "POST"})
-    return _register(request, page)
-
-
 @require_POST
 def post_registration(request, page_id):
     """A registration: a plain URL outside Wagtail routing, answered with a redirect."""

@@ -5,6 +5,8 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.urls import reverse
+from django.utils import translation
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
@@ -121,8 +123,10 @@ def test_cancelling_an_event_mails_each_registrant_in_their_language(
     event_de = translate_page(event, "de", title="Mahnwache", slug="mahnwache")
     for page, email in ((event, "en@example.org"), (event_de, "de@example.org")):
         with django_capture_on_commit_callbacks(execute=True):
+            with translation.override(page.locale.language_code):
+                action = reverse("events:register", args=[page.pk])
             client.post(
-                page.url + "register/",
+                action,
                 {"name": "X", "email": email, "places": 1, "consent": "on"},
             )
     mail.outbox.clear()

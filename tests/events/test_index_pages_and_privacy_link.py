@@ -6,7 +6,8 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from wagtail.models import Site
 
 from home.factories import StandardPageFactory, translate_page
@@ -91,7 +92,9 @@ def test_consent_text_links_the_privacy_policy_in_the_visitors_language(
     html = client.get(event_de.url).content.decode()
     assert german_link_to("/de/datenschutz/", html)
     # The link stays when the form comes back with errors.
-    response = client.post(event_de.url + "register/", {"name": "", "email": "x"})
+    with translation.override("de"):
+        action = reverse("events:register", args=[event_de.pk])
+    response = client.post(action, {"name": "", "email": "x"})
     assert response.status_code == 400
     assert german_link_to("/de/datenschutz/", response.content.decode())
 

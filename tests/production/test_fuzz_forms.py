@@ -4,6 +4,8 @@
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -61,6 +63,12 @@ def post(path, data):
     return client.post(path, data, HTTP_ORIGIN="http://testserver")
 
 
+def form_action(name, page):
+    """The URL the page's form posts to, in the page's language."""
+    with translation.override(page.locale.language_code):
+        return reverse(name, args=[page.pk])
+
+
 def test_fuzz_event_registration(homes):
     from events.factories import EventIndexPageFactory, EventPageFactory
 
@@ -73,7 +81,7 @@ def test_fuzz_event_registration(homes):
         max_places_per_registration=3,
     )
     event.save_revision().publish()
-    path = event.url + "register/"
+    path = form_action("events:register", event)
     fields = ["name", "email", "places", "consent"]
 
     @FUZZ
@@ -122,14 +130,14 @@ def test_fuzz_person_and_organisation_signatures(homes, settings):
     def run_person(data, fresh_timestamp):
         if fresh_timestamp:
             data["p-started"] = form_timestamp()
-        check(post(appeal.url + "sign/", data))
+        check(post(form_action("appeals:sign", appeal), data))
 
     @FUZZ
     @given(form_data([f"o-{name}" for name in organisation]), st.booleans())
     def run_organisation(data, fresh_timestamp):
         if fresh_timestamp:
             data["o-started"] = form_timestamp()
-        check(post(appeal.url + "co-sign/", data))
+        check(post(form_action("appeals:cosign", appeal), data))
 
     run_person()
     run_organisation()
