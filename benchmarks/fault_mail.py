@@ -70,14 +70,7 @@ def main(argv=None):
         box, smtp = load_surge.start_smtp(args.smtp_port)
         print("SMTP sink started; waiting for the worker to deliver")
         addresses = [job[1]["p-email"] for job in accepted]
-        pattern = r"https?://[^\s]+/appeals/-/signature/[^\s/]+/confirm/"
-        deadline = time.monotonic() + 120
-        delivered = 0
-        while time.monotonic() < deadline:
-            delivered = sum(1 for address in addresses if box.links_for(address, pattern))
-            if delivered == len(addresses):
-                break
-            time.sleep(1)
+        delivered = len(box.confirmation_links(addresses, seconds=120))
         print(f"confirmation mails delivered after recovery: {delivered} of {len(addresses)}")
         if delivered != len(addresses):
             failures.append(f"only {delivered} of {len(addresses)} mails delivered")

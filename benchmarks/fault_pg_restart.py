@@ -362,14 +362,7 @@ def run(args, version, box):
     if not after:
         failures.append("no signature was accepted after the outage")
 
-    pattern = r"https?://[^\s]+/appeals/-/signature/[^\s/]+/confirm/"
-    deadline = time.monotonic() + 90
-    delivered = 0
-    while time.monotonic() < deadline:
-        delivered = sum(1 for address in stored if box.links_for(address, pattern))
-        if delivered == len(stored):
-            break
-        time.sleep(1)
+    delivered = len(box.confirmation_links(stored, seconds=90))
     print(f"confirmation mails delivered: {delivered} of {len(stored)}")
     if delivered != len(stored):
         failures.append(f"the worker delivered only {delivered} of {len(stored)} mails")

@@ -43,6 +43,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 # --------------------------------------------------------------------------- mail capture
 
 
+CONFIRM_LINK = r"https?://[^\s]+/appeals/-/signature/[^\s/]+/confirm/"
+
+
 class MailBox:
     def __init__(self):
         self.messages: list[tuple[list[str], str]] = []
@@ -66,6 +69,20 @@ class MailBox:
                 if address in recipients:
                     found += re.findall(pattern, text)
             return found
+
+    def confirmation_links(self, addresses, seconds):
+        """``{address: confirm link}`` as the mails arrive, waiting at most `seconds`."""
+        deadline = time.monotonic() + seconds
+        links = {}
+        while True:
+            for address in addresses:
+                if address not in links:
+                    found = self.links_for(address, CONFIRM_LINK)
+                    if found:
+                        links[address] = found[0]
+            if len(links) == len(addresses) or time.monotonic() >= deadline:
+                return links
+            time.sleep(0.5)
 
 
 def start_smtp(port):
@@ -412,17 +429,8 @@ def run_surge(args, box):
             failures.append(f"event over capacity: {holding} > {event.capacity}")
 
     # Confirmations: the worker sends the mails, we follow each link -------------------
-    deadline = time.monotonic() + max(60, args.signatures / 5)
     addresses = [job[1]["p-email"] for job in accepted]
-    pattern = r"https?://[^\s]+/appeals/-/signature/[^\s/]+/confirm/"
-    links = {}
-    while time.monotonic() < deadline and len(links) < len(addresses):
-        for address in addresses:
-            if address not in links:
-                found = box.links_for(address, pattern)
-                if found:
-                    links[address] = found[0]
-        time.sleep(0.5)
+    links = box.confirmation_links(addresses, seconds=max(60, args.signatures / 5))
     print(f"confirmation mails received by the SMTP sink: {len(links)} of {len(addresses)}")
     if len(links) != len(addresses):
         failures.append(f"only {len(links)} of {len(addresses)} confirmation mails arrived")
