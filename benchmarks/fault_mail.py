@@ -46,7 +46,9 @@ def main(argv=None):
         english = Locale.objects.get(language_code="en")
         appeal = AppealPage.objects.live().filter(locale=english, status="open").first()
         appeal = appeal or load_surge.ensure_load_appeal(english)
-        jobs, started = load_surge.signature_jobs(args, appeal, prefix="mailfault")
+        # A fresh prefix per run: addresses of an earlier run would be repeats (no new rows).
+        prefix = f"mailfault-{int(time.time())}"
+        jobs, started = load_surge.signature_jobs(args, appeal, prefix=prefix)
         before = Signature.objects.filter(appeal_key=appeal.translation_key).count()
         results, seconds = load_surge.surge(args.port, jobs, args.concurrency, 120)
         load_surge.report("signatures while SMTP is down", results, seconds)
