@@ -25,6 +25,7 @@ DB_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:543
 os.environ["DJANGO_SETTINGS_MODULE"] = "campaign_site.settings.test"
 os.environ["DATABASE_URL"] = DB_URL
 
+import bench_db  # noqa: E402
 import django  # noqa: E402
 
 POSTS = int(os.environ.get("BENCH_POSTS", "300"))
@@ -110,16 +111,9 @@ def urlconf():
 
 
 def make_appeal():
-    from wagtail.models import Locale, Page, Site
-
     from appeals.factories import AppealPageFactory
-    from home.factories import HomePageFactory
 
-    Locale.objects.get_or_create(language_code="en")
-    home = HomePageFactory(parent=Page.get_first_root_node(), title="Home", slug="bench-home")
-    Site.objects.all().delete()
-    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
-    return AppealPageFactory(parent=home, slug="bench-appeal", goal=200000)
+    return AppealPageFactory(parent=bench_db.make_home(), slug="bench-appeal", goal=200000)
 
 
 def timed(fn):

@@ -5,46 +5,22 @@ Run by hand:  .venv/bin/python benchmarks/campaigns_queries.py
 Uses a throw-away SQLite database in /tmp (or BENCH_DATABASE_URL).
 """
 
-import os
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-DB_PATH = os.path.join(tempfile.gettempdir(), "campaigns_bench.sqlite3")
-os.environ["DJANGO_SETTINGS_MODULE"] = "campaign_site.settings.test"
-os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{DB_PATH}")
-os.environ.setdefault("MEDIA_ROOT", os.path.join(tempfile.gettempdir(), "campaigns_bench_media"))
+import bench_db
 
-import django  # noqa: E402
+bench_db.use("campaigns_bench", media=True)
 
 SIZES = (10, 1000)
 RUNS = 5
 
 
-def setup_database():
-    if os.environ["DATABASE_URL"].startswith("sqlite") and os.path.exists(DB_PATH):
-        os.remove(DB_PATH)
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
 def make_site():
-    from wagtail.models import Locale, Page, Site
-
     from campaigns.factories import CampaignPageFactory, NewsIndexPageFactory
-    from home.factories import HomePageFactory
 
-    Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, title="Home", slug="bench-home")
-    Site.objects.all().delete()
-    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    home = bench_db.make_home()
     campaign = CampaignPageFactory(parent=home, title="Campaign", slug="campaign")
     index = NewsIndexPageFactory(parent=home, title="News", slug="news")
     return campaign, index
@@ -87,7 +63,7 @@ def time_url(client, url):
 
 
 def main():
-    setup_database()
+    bench_db.migrate()
     from django.conf import settings
     from django.test import Client
     from django.test.utils import setup_test_environment

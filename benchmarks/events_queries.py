@@ -5,46 +5,23 @@ Run by hand:  .venv/bin/python benchmarks/events_queries.py
 Uses a throw-away SQLite database in /tmp (or BENCH_DATABASE_URL).
 """
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-DB_PATH = os.path.join(tempfile.gettempdir(), "events_bench.sqlite3")
-os.environ["DJANGO_SETTINGS_MODULE"] = "campaign_site.settings.test"
-os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{DB_PATH}")
+import bench_db
 
-import django  # noqa: E402
+bench_db.use("events_bench")
 
 SIZES = (10, 1000)
 RUNS = 5
 
 
-def setup_database():
-    if os.environ["DATABASE_URL"].startswith("sqlite") and os.path.exists(DB_PATH):
-        os.remove(DB_PATH)
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
 def make_site():
-    from wagtail.models import Locale, Page, Site
-
     from events.factories import EventIndexPageFactory
-    from home.factories import HomePageFactory
 
-    Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, title="Home", slug="bench-home")
-    Site.objects.all().delete()
-    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    home = bench_db.make_home()
     return EventIndexPageFactory(parent=home, title="Events", slug="events")
 
 
@@ -119,7 +96,7 @@ def best(func, runs=RUNS):
 
 
 def main():
-    setup_database()
+    bench_db.migrate()
     from django.test import Client
 
     from events import calendars, selectors

@@ -15,21 +15,15 @@ Uses a throw-away SQLite database in /tmp (or BENCH_DATABASE_URL).
 
 import os
 import sys
-import tempfile
 import traceback
 from collections import Counter
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-DB_PATH = os.path.join(tempfile.gettempdir(), "page_queries_bench.sqlite3")
-os.environ["DJANGO_SETTINGS_MODULE"] = "campaign_site.settings.test"
-os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{DB_PATH}")
-os.environ.setdefault("MEDIA_ROOT", os.path.join(tempfile.gettempdir(), "page_queries_media"))
+import bench_db
+
+ROOT = bench_db.ROOT
+bench_db.use("page_queries_bench", media=True)
 os.environ["PAGE_CACHE_SECONDS"] = "0"
-
-import django  # noqa: E402
 
 # news, events, signatures; --quick for a fast look while working on the queries
 SIZES = {"small": (10, 10, 10_000), "large": (1000, 1000, 100_000)}
@@ -40,12 +34,9 @@ VERBOSE = "--verbose" in sys.argv
 
 
 def setup_database():
-    if os.environ["DATABASE_URL"].startswith("sqlite") and os.path.exists(DB_PATH):
-        os.remove(DB_PATH)
-    django.setup()
+    bench_db.migrate()
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
