@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, router, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.backend import DatabaseBackend
 
 from .models import DownloadCount, Material, OrderLine, PrintOrder
 
@@ -57,7 +58,7 @@ def privacy_version():
 
 @transaction.atomic
 def place_order(*, quantities, address, language):
-    """Create an order for {material id: copies}; mail the person and the staff after commit.
+    """Create an order for {material id: copies} and queue the mails to the person and staff.
 
     Raises OrderError when a material is gone, not orderable or over its limit;
     nothing is stored in that case.
@@ -99,10 +100,30 @@ def place_order(*, quantities, address, language):
     )
     from . import tasks
 
-    order_id = order.pk
-    transaction.on_commit(lambda: tasks.send_order_confirmation.enqueue(order_id))
-    transaction.on_commit(lambda: tasks.notify_staff_of_order.enqueue(order_id))
+    _enqueue(tasks.send_order_confirmation, order.pk)
+    _enqueue(tasks.notify_staff_of_order, order.pk)
     return order
+
+
+def _enqueue(task, *args):
+    if _queue_in_this_transaction(task):
+        # The database queue writes its row in the open transaction: one commit for the order
+        # and its mails, no window in which a crash loses a mail, and the worker sees the
+        # task only once both are committed. Other backends (the immediate one in tests)
+        # run after the commit, so a rolled-back order never sends a mail.
+        task.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: task.enqueue(*args))
+
+
+def _queue_in_this_transaction(task):
+    if not transaction.get_connection().in_atomic_block:
+        return False
+    if not isinstance(task.get_backend(), DatabaseBackend):
+        return False
+    from django_tasks_db.models import DBTaskResult  # only importable with the app installed
+
+    return router.db_for_write(DBTaskResult) == DEFAULT_DB_ALIAS
 
 
 @transaction.atomic

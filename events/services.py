@@ -11,11 +11,12 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, router, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.backend import DatabaseBackend
 
 from .models import EventPage, EventPool, EventStatus, Registration, RegistrationStatus
 from .security import email_hash
@@ -154,12 +155,28 @@ def check_open(page, now=None):
         raise RegistrationError(_("Registration is closed."), status=403)
 
 
-def _on_commit_mail(kind, registration_id, **extra):
+def _enqueue_mail(kind, registration_id, **extra):
     from . import tasks
 
-    transaction.on_commit(
-        lambda: tasks.send_registration_mail.enqueue(kind, registration_id, **extra)
-    )
+    task = tasks.send_registration_mail
+    if _queue_in_this_transaction(task):
+        # The database queue writes its row in the open transaction: one commit for the data
+        # and its mail, no window in which a crash loses the mail, and the worker sees the
+        # task only once both are committed. Other backends (the immediate one in tests)
+        # run after the commit, so rolled-back data never sends a mail.
+        task.enqueue(kind, registration_id, **extra)
+    else:
+        transaction.on_commit(lambda: task.enqueue(kind, registration_id, **extra))
+
+
+def _queue_in_this_transaction(task):
+    if not transaction.get_connection().in_atomic_block:
+        return False
+    if not isinstance(task.get_backend(), DatabaseBackend):
+        return False
+    from django_tasks_db.models import DBTaskResult  # only importable with the app installed
+
+    return router.db_for_write(DBTaskResult) == DEFAULT_DB_ALIAS
 
 
 def register(page, *, name, email, places, language=None, now=None, _lock=True, _race_delay=0):
@@ -199,7 +216,7 @@ def register(page, *, name, email, places, language=None, now=None, _lock=True, 
             outcome = _outcome_for(page, has_room)
             if existing is not None:
                 # Same answer as a new registration; the owner learns the rest by e-mail.
-                _on_commit_mail("duplicate", existing.pk)
+                _enqueue_mail("duplicate", existing.pk)
                 return Outcome(outcome, None)
             now_ = timezone.now()
             registration = Registration.objects.create(
@@ -215,7 +232,7 @@ def register(page, *, name, email, places, language=None, now=None, _lock=True, 
                 consent_version=privacy_version(),
                 confirmed_at=now_ if outcome == S.CONFIRMED else None,
             )
-            _on_commit_mail("registered", registration.pk)
+            _enqueue_mail("registered", registration.pk)
             return Outcome(outcome, registration)
     except IntegrityError:
         # Two submissions of one address at once: the other one won.
@@ -255,7 +272,7 @@ def confirm(registration):
             registration.status = S.CONFIRMED
             registration.confirmed_at = timezone.now()
         registration.save(update_fields=["status", "confirmed_at"])
-        _on_commit_mail("confirmed", registration.pk)
+        _enqueue_mail("confirmed", registration.pk)
         if registration.status == S.WAITING:
             # Places may have been freed while this one waited for confirmation.
             promote_waiting(registration.pool)
@@ -272,7 +289,7 @@ def cancel(registration, *, by_staff=False):
         registration.status = S.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
-        _on_commit_mail("cancelled", registration.pk, by_staff=by_staff)
+        _enqueue_mail("cancelled", registration.pk, by_staff=by_staff)
         promote_waiting(pool)
         return registration
 
@@ -310,7 +327,7 @@ def _promote(registration):
     registration.confirmed_at = now
     registration.wants_waiting_list = False
     registration.save(update_fields=["status", "promoted_at", "confirmed_at", "wants_waiting_list"])
-    _on_commit_mail("promoted", registration.pk)
+    _enqueue_mail("promoted", registration.pk)
 
 
 def promote(registration):
@@ -354,5 +371,5 @@ def cancel_event(page):
             .values_list("pk", flat=True)
         )
         for pk in recipients:
-            _on_commit_mail("event_cancelled", pk)
+            _enqueue_mail("event_cancelled", pk)
         return len(recipients)
