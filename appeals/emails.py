@@ -43,8 +43,9 @@ def _send(name, to, context, language):
     return True
 
 
-def send_signature_mail(name, signature_id):
-    signature = Signature.objects.filter(pk=signature_id).first()
+def send_signature_mail(name, signature_id=None, *, public_id=None):
+    lookup = {"public_id": public_id} if public_id else {"pk": signature_id}
+    signature = Signature.objects.filter(**lookup).first()
     if signature is None or not signature.email:
         return False
     page = page_for_key(signature.appeal_key, signature.language)

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, router, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
+from . import queueing, tasks
 from .models import (
     AppealCounter,
     AppealCountryCount,
@@ -38,30 +39,7 @@ def mails_per_address_per_day():
 
 
 def _enqueue(task_name, *args):
-    from . import tasks
-
-    task = getattr(tasks, task_name)
-    if _queue_in_this_transaction(task):
-        # The database queue writes its row in the open transaction: one commit for the data
-        # and its mail, no window in which a crash loses the mail, and the worker sees the
-        # task only once both are committed.
-        task.enqueue(*args)
-    else:
-        transaction.on_commit(lambda: task.enqueue(*args))
-
-
-def _queue_in_this_transaction(task):
-    if not transaction.get_connection().in_atomic_block:
-        return False
-    try:
-        from django_tasks_db.backend import DatabaseBackend
-        from django_tasks_db.models import DBTaskResult
-    except ImportError:  # pragma: no cover - the database backend is optional
-        return False
-    return (
-        isinstance(task.get_backend(), DatabaseBackend)
-        and router.db_for_write(DBTaskResult) == DEFAULT_DB_ALIAS
-    )
+    queueing.enqueue(getattr(tasks, task_name), *args)
 
 
 # --- counters -------------------------------------------------------------
@@ -182,14 +160,14 @@ def sign(appeal, data, language, kind=SignatureKind.PERSON):
             statement=data.get("statement", ""),
             display="full",
         )
+    signature = Signature(**fields)
+    if kind == SignatureKind.ORGANISATION and data.get("logo"):
+        signature.logo = data["logo"]
     try:
-        with transaction.atomic():
-            signature = Signature(**fields)
-            if kind == SignatureKind.ORGANISATION and data.get("logo"):
-                signature.logo = data["logo"]
-            signature.save()
-            _enqueue("send_confirmation", signature.pk, appeal.pk)
-            return SignResult(signature, True)
+        # The hottest write of a surge: row and confirmation mail in one statement where
+        # the database allows it (see queueing.create_with_task).
+        queueing.create_with_task(signature, tasks.send_confirmation, str(signature.public_id))
+        return SignResult(signature, True)
     except IntegrityError:
         existing = Signature.objects.filter(
             appeal_key=appeal.translation_key, email_hash=digest
@@ -200,7 +178,7 @@ def sign(appeal, data, language, kind=SignatureKind.PERSON):
             if existing.status == SignatureStatus.PENDING:
                 existing.email = fields["email"]
                 existing.save(update_fields=["email"])
-                _send_now("send_confirmation", existing.pk, appeal.pk)
+                _send_now("send_confirmation", str(existing.public_id))
             else:
                 _send_now("send_already_signed", fields["email"], appeal.pk, language)
         return SignResult(existing, False)

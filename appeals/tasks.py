@@ -6,8 +6,13 @@ from . import emails
 
 
 @task()
-def send_confirmation(signature_id, appeal_id=None):
-    return emails.send_signature_mail("confirm", signature_id)
+def send_confirmation(public_id, appeal_id=None):
+    # The public id, not the pk: signature and task row are written by one statement,
+    # before the database assigns the pk (services.sign). An integer is a pk queued by an
+    # earlier release (with the appeal's id), still waiting in the queue during an upgrade.
+    if isinstance(public_id, int):
+        return emails.send_signature_mail("confirm", public_id)
+    return emails.send_signature_mail("confirm", public_id=public_id)
 
 
 @task()

@@ -42,7 +42,9 @@ def logo_path(instance, filename):
 
 class Signature(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    appeal_key = models.UUIDField(_("appeal"), db_index=True)
+    # No single-column indexes on appeal_key or email_domain: the unique constraint and the
+    # public index lead with appeal_key, and every insert of a surge pays for each index.
+    appeal_key = models.UUIDField(_("appeal"))
     kind = models.CharField(
         _("kind"), max_length=20, choices=SignatureKind.choices, default=SignatureKind.PERSON
     )
@@ -54,7 +56,7 @@ class Signature(models.Model):
     )
     email = models.EmailField(_("e-mail"), blank=True)
     email_hash = models.CharField(max_length=64, editable=False)
-    email_domain = models.CharField(_("e-mail domain"), max_length=255, blank=True, db_index=True)
+    email_domain = models.CharField(_("e-mail domain"), max_length=255, blank=True)
     country = CountryField(_("country"))
     city = models.CharField(_("city"), max_length=100, blank=True)
     display = models.CharField(

@@ -15,7 +15,7 @@ def failed(exception_path, minutes_ago=5):
     finished = timezone.now() - timedelta(minutes=minutes_ago)
     return DBTaskResult.objects.create(
         status=TaskResultStatus.FAILED,
-        args_kwargs={"args": [1], "kwargs": {}},
+        args_kwargs={"args": ["00000000-0000-0000-0000-000000000001"], "kwargs": {}},
         task_path="appeals.tasks.send_confirmation",
         backend_name="default",
         queue_name="default",
@@ -31,7 +31,7 @@ def running(worker_id, minutes_ago=0):
     started = timezone.now() - timedelta(minutes=minutes_ago)
     return DBTaskResult.objects.create(
         status=TaskResultStatus.RUNNING,
-        args_kwargs={"args": [1], "kwargs": {}},
+        args_kwargs={"args": ["00000000-0000-0000-0000-000000000001"], "kwargs": {}},
         task_path="appeals.tasks.send_confirmation",
         backend_name="default",
         queue_name="default",

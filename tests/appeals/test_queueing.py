@@ -1,0 +1,130 @@
+"""A signature and its confirmation mail are stored together: both rows or neither.
+
+On PostgreSQL with the database queue, outside any transaction, one statement writes both
+(queueing.create_with_task); elsewhere a transaction does. These tests commit for real
+(transaction=True) so that the statement is the one a production request runs.
+"""
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import IntegrityError, connection
+from django.forms.models import model_to_dict
+from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
+
+from appeals import queueing, services, tasks
+from appeals.models import Signature
+
+from .conftest import link_from, person_data
+from .test_signing import form_url
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+TASK = "appeals.tasks.send_confirmation"
+DATA = {"name": "Anna", "email": "anna@example.org", "country": "DE", "display": "full"}
+
+
+@pytest.fixture
+def database_queue(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def confirmations():
+    return DBTaskResult.objects.filter(task_path=TASK)
+
+
+def inserts(ctx):
+    return [q["sql"] for q in ctx.captured_queries if "INSERT" in q["sql"].upper()]
+
+
+def test_signature_post_writes_row_and_mail_task_in_one_statement(client, appeal, database_queue):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post(form_url(appeal), person_data(), HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 303
+    signature = Signature.objects.get()
+    [queued] = confirmations()
+    assert queued.args_kwargs == {"args": [str(signature.public_id)], "kwargs": {}}
+    writes = inserts(ctx)
+    if connection.vendor == "postgresql":
+        [statement] = writes
+        assert statement.startswith("WITH queued AS (INSERT INTO")
+        with connection.cursor() as cursor:  # written by one transaction
+            cursor.execute(
+                "SELECT (SELECT xmin::text FROM appeals_signature WHERE id = %s),"
+                " (SELECT xmin::text FROM django_tasks_database_dbtaskresult WHERE id = %s)",
+                [signature.pk, queued.pk],
+            )
+            signature_xid, task_xid = cursor.fetchone()
+        assert signature_xid == task_xid
+    else:
+        assert len(writes) == 2  # in one transaction (see the rollback test below)
+
+
+def test_the_task_row_is_the_one_the_queue_itself_writes(appeal, database_queue):
+    result = services.sign(appeal, DATA, "en")
+    assert result.created
+    ours = confirmations().get()
+    theirs = DBTaskResult.objects.get(
+        pk=tasks.send_confirmation.enqueue(str(result.signature.public_id)).id
+    )
+    ignore = {"id", "enqueued_at"}
+    assert {k: v for k, v in model_to_dict(ours).items() if k not in ignore} == {
+        k: v for k, v in model_to_dict(theirs).items() if k not in ignore
+    }
+    assert ours.enqueued_at <= theirs.enqueued_at
+    assert ours.status == "READY" and ours.task_result.task.func is tasks.send_confirmation.func
+
+
+def test_a_second_signature_by_the_same_address_queues_no_second_confirmation(
+    appeal, database_queue
+):
+    assert services.sign(appeal, DATA, "en").created
+    assert confirmations().count() == 1
+    with pytest.raises(IntegrityError):  # the statement fails as a whole
+        queueing.create_with_task(
+            Signature(
+                appeal_key=appeal.translation_key,
+                email="anna@example.org",
+                email_hash=Signature.objects.get().email_hash,
+                country="DE",
+                language="en",
+            ),
+            tasks.send_confirmation,
+            "not-stored",
+        )
+    assert Signature.objects.count() == 1
+    assert not confirmations().filter(args_kwargs__args=["not-stored"]).exists()
+    # The service answers the repeat by re-sending the pending confirmation, once.
+    again = services.sign(appeal, DATA, "en")
+    assert not again.created and again.signature == Signature.objects.get()
+    assert confirmations().count() == 2
+
+
+def test_the_worker_sends_the_queued_confirmation(client, appeal, database_queue):
+    services.sign(appeal, DATA, "en")
+    assert mail.outbox == []
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+    [message] = mail.outbox
+    assert message.to == ["anna@example.org"]
+    assert confirmations().get().status == "SUCCESSFUL"
+    assert client.post(link_from(message, "confirm")).status_code in (200, 302, 303)
+    assert Signature.objects.get().status == "confirmed"
+
+
+def test_a_task_queued_by_the_previous_release_still_sends(appeal, database_queue):
+    """Until an upgrade's queue drains, old rows carry the signature's pk and the appeal's."""
+    signature = services.sign(appeal, DATA, "en").signature
+    confirmations().delete()
+    tasks.send_confirmation.enqueue(signature.pk, appeal.pk)
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+    [message] = mail.outbox
+    assert message.to == ["anna@example.org"]
+
+
+def test_immediate_backend_falls_back_to_a_transaction_and_mails_after_commit(appeal):
+    """The test settings' immediate backend: no task row; the mail goes once committed."""
+    result = services.sign(appeal, DATA, "en")
+    assert result.created and DBTaskResult.objects.count() == 0
+    [message] = mail.outbox
+    assert message.to == ["anna@example.org"]
