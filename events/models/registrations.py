@@ -48,6 +48,10 @@ ACTIVE_STATUSES = [
 
 
 class Registration(models.Model):
+    # Personal data, not content: kept out of Wagtail's reference index (the event page's
+    # "usage" listing), which also spares a queued task per registration.
+    wagtail_reference_index_ignore = True
+
     pool = models.ForeignKey(
         EventPool, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
     )

@@ -121,3 +121,11 @@ def test_registration_and_its_mail_task_are_committed_together(client, event, da
             )
             registration_xid, task_xid = cursor.fetchone()
         assert registration_xid == task_xid
+
+
+def test_registration_queues_only_its_mail_no_reference_index_update(client, event, database_queue):
+    """Registrations are personal data, not content: Wagtail's reference index (the event
+    page's "usage" listing) does not track them, so a registration queues only its mail."""
+    DBTaskResult.objects.all().delete()
+    assert client.post(register_url(event), PAYLOAD).status_code == 303
+    assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == [TASK]
