@@ -47,69 +47,6 @@ def recreate_database():
     call_command("migrate", verbosity=0)
 
 
-def bare_insert(request):
-    from django.db import connection
-    from django.http import HttpResponse
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO bench_bare (name, email) VALUES (%s, %s)",
-            [request.POST.get("name", ""), request.POST.get("email", "")],
-        )
-    return HttpResponse("ok")
-
-
-_bare_model = None
-
-
-def bare_model():
-    """An unmanaged model over the bench_bare table, made once after django.setup()."""
-    global _bare_model
-    if _bare_model is None:
-        from django.db import models
-
-        class BareRow(models.Model):
-            name = models.TextField()
-            email = models.TextField()
-
-            class Meta:
-                app_label = "appeals"
-                db_table = "bench_bare"
-                managed = False
-
-            def __str__(self):
-                return self.name
-
-        _bare_model = BareRow
-    return _bare_model
-
-
-def bare_orm_insert(request):
-    from django.http import HttpResponse
-
-    bare_model().objects.create(
-        name=request.POST.get("name", ""), email=request.POST.get("email", "")
-    )
-    return HttpResponse("ok")
-
-
-def urlconf():
-    import types
-
-    from django.urls import path
-
-    from campaign_site import urls as site_urls
-
-    module = types.ModuleType("bench_urls")
-    module.urlpatterns = [
-        path("bench/bare/", bare_insert),
-        path("bench/bare-orm/", bare_orm_insert),
-        *site_urls.urlpatterns,
-    ]
-    sys.modules["bench_urls"] = module
-    return "bench_urls"
-
-
 def make_appeal():
     from appeals.factories import AppealPageFactory
 
@@ -126,6 +63,15 @@ def sign_url(appeal):
     from django.urls import reverse
 
     return reverse("appeals:sign", args=[appeal.pk])  # the form's action on the page
+
+
+FORM = "application/x-www-form-urlencoded"  # what browsers send for forms without a file field
+
+
+def form_post(client, url, data):
+    from urllib.parse import urlencode
+
+    return client.post(url, urlencode(data), content_type=FORM, HTTP_ORIGIN="http://testserver")
 
 
 def person(n, started):
@@ -150,18 +96,14 @@ def throughput(client, appeal):
         for _ in range(POSTS):
             counter["n"] += 1
             n = counter["n"]
-            response = client.post(url, person(n, started), HTTP_ORIGIN="http://testserver")
+            response = form_post(client, url, person(n, started))
             assert response.status_code == 303, response.status_code
 
     def bare_batch(url):
         for _ in range(POSTS):
             counter["n"] += 1
             n = counter["n"]
-            response = client.post(
-                url,
-                {"name": f"P {n}", "email": f"p{n}@example.org"},
-                HTTP_ORIGIN="http://testserver",
-            )
+            response = form_post(client, url, {"name": f"P {n}", "email": f"p{n}@example.org"})
             assert response.status_code == 200
 
     sign_times, orm_times, raw_times = [], [], []
@@ -180,9 +122,7 @@ def post_queries(client, appeal):
     from appeals.security import form_timestamp
 
     with CaptureQueriesContext(connection) as ctx:
-        response = client.post(
-            sign_url(appeal), person(1, form_timestamp()), HTTP_ORIGIN="http://testserver"
-        )
+        response = form_post(client, sign_url(appeal), person(1, form_timestamp()))
         assert response.status_code == 303, response.status_code
     return [q["sql"] for q in ctx.captured_queries]
 
@@ -197,7 +137,7 @@ def profile_posts(client, appeal, n=200):
     profiler = cProfile.Profile()
     profiler.enable()
     for i in range(n):
-        client.post(url, person(2_000_000 + i, started), HTTP_ORIGIN="http://testserver")
+        form_post(client, url, person(2_000_000 + i, started))
     profiler.disable()
     stats = pstats.Stats(profiler)
     stats.sort_stats("cumulative").print_stats(40)
@@ -246,15 +186,16 @@ def fill(appeal, total):
 
 def main():
     recreate_database()
+    import bench_urls
     from django.db import connection
     from django.test import Client
     from django.test.utils import override_settings
 
     with connection.cursor() as cursor:
-        cursor.execute("CREATE TABLE bench_bare (id bigserial PRIMARY KEY, name text, email text)")
+        cursor.execute(bench_urls.CREATE_TABLE)
     appeal = make_appeal()
     with override_settings(
-        ROOT_URLCONF=urlconf(),
+        ROOT_URLCONF="bench_urls",
         CAMPAIGN_KIT_APPEAL_SIGN_RATE="1000000/h",
         CAMPAIGN_KIT_APPEAL_MIN_FILL_SECONDS=0,
         # As in production: the confirmation mail is queued in the database.

@@ -7,7 +7,9 @@
 #
 # Environment (defaults in brackets): PORT [8001], WORKERS [2], WORKER_CLASS [gthread], THREADS [4],
 # PGDATABASE [campaignkit], DATABASE_URL [postgres://postgres@127.0.0.1:5432/$PGDATABASE],
-# REDIS_URL [redis://127.0.0.1:6379/1], EMAIL_HOST/EMAIL_PORT [127.0.0.1:1025], LOAD_DEMO [1].
+# REDIS_URL [redis://127.0.0.1:6379/1], EMAIL_HOST/EMAIL_PORT [127.0.0.1:1025], LOAD_DEMO [1],
+# PROD_LOCAL_SETTINGS [campaign_site.settings.production] (the benchmarks add bare views),
+# MAX_REQUESTS [5000] (a worker is replaced after this many requests; 0: never), RUN_WORKER [1].
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +17,7 @@ PORT="${PORT:-8001}"
 WORKERS="${WORKERS:-2}"
 THREADS="${THREADS:-4}"
 PGDATABASE="${PGDATABASE:-campaignkit}"
-export DJANGO_SETTINGS_MODULE=campaign_site.settings.production
+export DJANGO_SETTINGS_MODULE="${PROD_LOCAL_SETTINGS:-campaign_site.settings.production}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/${PGDATABASE}}"
 export DB_CONN_MAX_AGE="${DB_CONN_MAX_AGE:-60}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/1}"
@@ -54,16 +56,20 @@ $PY manage.py collectstatic --noinput -v0
 .venv/bin/gunicorn campaign_site.wsgi \
   --bind "127.0.0.1:${PORT}" --workers "$WORKERS" --threads "$THREADS" \
   --worker-class "${WORKER_CLASS:-gthread}" --timeout 30 --graceful-timeout 10 \
-  --max-requests 5000 --max-requests-jitter 500 \
+  --max-requests "${MAX_REQUESTS:-5000}" --max-requests-jitter 500 \
   --access-logfile "${ACCESS_LOG:--}" --access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms' \
   --error-logfile - &
 GUNICORN=$!
-# run_worker is db_worker that waits and resumes when the database restarts.
-$PY manage.py run_worker --interval 0.5 &
-WORKER=$!
+# run_worker is db_worker that waits and resumes when the database restarts. RUN_WORKER=0 when
+# the worker runs elsewhere (another host, or a benchmark that drains the queue itself).
+WORKER=
+if [ "${RUN_WORKER:-1}" = 1 ]; then
+  $PY manage.py run_worker --interval 0.5 &
+  WORKER=$!
+fi
 # E-mails that failed while the mail server was unreachable go back in the queue.
 ( while sleep "${RETRY_INTERVAL:-60}"; do $PY manage.py retry_failed_tasks --older-than "${RETRY_AFTER:-30}" || true; done ) &
 RETRY=$!
 trap 'kill $GUNICORN $WORKER $RETRY 2>/dev/null; wait' INT TERM EXIT
-echo "Campaign Kit (production settings) on http://127.0.0.1:${PORT}/ (gunicorn pid $GUNICORN, worker pid $WORKER)"
+echo "Campaign Kit (production settings) on http://127.0.0.1:${PORT}/ (gunicorn pid $GUNICORN, worker pid ${WORKER:-none})"
 wait -n $GUNICORN $WORKER

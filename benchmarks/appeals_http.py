@@ -1,0 +1,252 @@
+"""Signature POST throughput against bare insert views, over HTTP on the production stack.
+
+Starts scripts/prod-local.sh on loopback (production settings plus the bare views of
+bench_urls, gunicorn, PostgreSQL, Redis cache and rate limits, the task worker) and, with the
+same concurrency, posts for a fixed time each, in interleaved rounds:
+
+* the appeal form's POST (what a browser sends: urlencoded, Origin header, a fresh address
+  and client per request; answered 303 with the mail queued in the database);
+* a bare view inserting one row with the ORM, and one with a raw SQL cursor (answered 200).
+
+It prints requests per second, p50/p99 and the ratios (target: signature >= 0.5x bare), and
+exits 1 below the target or on any unexpected status.
+
+The mail worker is paused by default (--no-worker): the ratio is the cost of the request, and
+a bare view queues no mail to compete for the same two cores. The queued confirmations are
+then sent by one worker run (db_worker --batch) and its rate printed; every queued mail must
+arrive. --worker keeps the worker running during the rounds (the whole stack on two cores).
+
+    .venv/bin/python benchmarks/appeals_http.py [--seconds 8] [--rounds 3] [--concurrency 8]
+"""
+
+import argparse
+import itertools
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import load_surge  # noqa: E402
+
+# wrk (C, LuaJIT) generates the load, so the client costs the two cores little. Every request
+# is a new signer: a fresh address and client (X-Forwarded-For), numbered per wrk run and thread.
+WRK_SCRIPT = r"""
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+function init(args)
+  n = 0
+end
+function request()
+  n = n + 1
+  local id = RUN .. "-" .. tid .. "-" .. n
+  local body = string.format(BODY, id, id)
+  local headers = {
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Origin"] = ORIGIN,
+    ["X-Forwarded-For"] = string.format(
+      "10.%d.%d.%d", (SEQ * 8 + tid) % 256, math.floor(n / 256) % 256, n % 256
+    ),
+  }
+  return wrk.format("POST", PATH, headers, body)
+end
+"""
+
+
+_runs = itertools.count()  # each wrk run gets its own client addresses
+
+
+def lua_string(value):
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def wrk(port, path, body_format, args, label):
+    """POST for args.seconds with wrk; returns (requests per second, p50 ms, p99 ms, errors)."""
+    script = (
+        f"PATH = {lua_string(path)}\nBODY = {lua_string(body_format)}\n"
+        f"ORIGIN = {lua_string(f'http://127.0.0.1:{port}')}\n"
+        f"RUN = {lua_string(str(time.time_ns()))}\nSEQ = {next(_runs)}\n{WRK_SCRIPT}"
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
+    try:
+        output = subprocess.run(
+            [
+                "wrk",
+                "--latency",
+                f"-t{args.wrk_threads}",
+                f"-c{args.concurrency}",
+                f"-d{args.seconds}s",
+                "-s",
+                handle.name,
+                f"http://127.0.0.1:{port}/",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    finally:
+        os.unlink(handle.name)
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50, p99 = (_ms(re.search(rf"^\s+{q}%\s+(\S+)", output, re.M).group(1)) for q in (50, 99))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    problems = (
+        int(errors.group(1)) if errors else 0,
+        socket_errors.group(1) if socket_errors else "",
+    )
+    print(f"{label}: {rate:.0f}/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms; {load_surge.load_average()}")
+    return rate, problems
+
+
+def _ms(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def signature_case(port, appeal):
+    """The path and body format of the appeal page's own form (a %s for a per-request id)."""
+    from urllib.parse import urlencode
+
+    from django.conf import settings
+
+    status, html, _ = load_surge.request(port, "GET", appeal.url)
+    started = re.search(rb'name="p-started" value="([^"]+)"', html)
+    action = re.search(rb'<form method="post" action="([^"#]+/sign/)"', html)
+    if status != 200 or not started or not action:
+        raise SystemExit(f"the appeal page {appeal.url} has no signature form ({status})")
+    time.sleep(getattr(settings, "CAMPAIGN_KIT_APPEAL_MIN_FILL_SECONDS", 3) + 0.5)
+    run = f"{os.getpid()}x{int(time.time())}"
+    fields = urlencode(
+        {
+            "p-name": "Bench Signer {n}",
+            "p-email": f"http-{run}-{{n}}@example.org",
+            "p-country": "DE",
+            "p-display": "hidden",
+            "p-consent": "on",
+            "p-homepage": "",
+            "p-started": started.group(1).decode(),
+        }
+    )
+    # "{n}" is encoded as %7Bn%7D, which no encoded token contains: the per-request id goes there.
+    return action.group(1).decode(), fields.replace("%", "%%").replace("%%7Bn%%7D", "%s")
+
+
+def drain_mail_queue(box):
+    """Send the queued confirmations with one worker process; every one must arrive."""
+    from django_tasks_db.models import DBTaskResult
+
+    queued = DBTaskResult.objects.ready().filter(task_path="appeals.tasks.send_confirmation")
+    waiting, before = queued.count(), len(box.messages)
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
+        cwd=load_surge.ROOT,
+        env={**os.environ, "TASKS": "database"},
+        stdout=subprocess.DEVNULL,
+        check=True,
+    )
+    seconds = time.monotonic() - started
+    sent = len(box.messages) - before
+    print(
+        f"mail worker afterwards: {sent} of {waiting} queued confirmations sent in {seconds:.1f} s "
+        f"({sent / seconds:.0f}/s, one process); {load_surge.load_average()}"
+    )
+    left = queued.count()
+    if sent < waiting or left:
+        return [f"mail: {sent} of {waiting} sent, {left} still queued"]
+    return []
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8013)
+    parser.add_argument("--smtp-port", type=int, default=8027)
+    load_surge.add_worker_arguments(parser)
+    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=8, help="open connections")
+    parser.add_argument("--wrk-threads", type=int, default=2)
+    parser.add_argument("--load-demo", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument(
+        "--worker",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="run the mail worker during the rounds (default: drain the queue afterwards)",
+    )
+    args = parser.parse_args(argv)
+
+    os.environ["PROD_LOCAL_SETTINGS"] = "bench_settings"
+    # No worker recycling in the middle of a round: a fresh worker's first requests are slow,
+    # and the rounds would measure when it happened instead of the views.
+    os.environ["MAX_REQUESTS"] = "0"
+    os.environ["RUN_WORKER"] = "1" if args.worker else "0"
+    os.environ["EMAIL_HOST"], os.environ["EMAIL_PORT"] = "127.0.0.1", str(args.smtp_port)
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(HERE), os.environ.get("PYTHONPATH", "")) if p
+    )
+    print(
+        f"gunicorn {args.workers} x {args.worker_class} (threads {args.threads}), "
+        f"{args.concurrency} clients, {os.cpu_count()} cores, mail worker "
+        f"{'running' if args.worker else 'paused, then draining'}; {load_surge.load_average()}"
+    )
+    box, smtp = load_surge.start_smtp(args.smtp_port)  # the worker's mails go somewhere real
+    process = load_surge.start_stack(args)
+    try:
+        load_surge.setup_django(args)
+        import bench_urls
+        from django.db import connection
+        from wagtail.models import Locale
+
+        from appeals.models import AppealPage
+
+        with connection.cursor() as cursor:
+            cursor.execute(bench_urls.CREATE_TABLE)
+        english = Locale.objects.get(language_code="en")
+        appeal = AppealPage.objects.live().filter(locale=english, status="open").first()
+        if appeal is None:
+            appeal = load_surge.ensure_load_appeal(english)
+        bare_body = "name=Bench+%s&email=bench-%s%%40example.org"
+        cases = [
+            ("signature POST", *signature_case(args.port, appeal)),
+            ("bare insert view, ORM", "/bench/bare-orm/", bare_body),
+            ("bare insert view, raw SQL", "/bench/bare/", bare_body),
+        ]
+        best, failures = {}, []
+        for round_number in range(1, args.rounds + 1):  # interleaved: same machine load
+            for label, path, body in cases:
+                rate, (errors, socket_errors) = wrk(
+                    args.port, path, body, args, f"round {round_number} {label}"
+                )
+                if errors or socket_errors:
+                    failures.append(f"{label}: {errors} non-2xx/3xx, socket errors {socket_errors}")
+                best[label] = max(best.get(label, 0), rate)
+        sign = best["signature POST"]
+        ok = not failures
+        for label in ("bare insert view, ORM", "bare insert view, raw SQL"):
+            ratio = sign / best[label]
+            ok = ok and ratio >= 0.5
+            print(
+                f"signature POST / {label}: {sign:.0f}/s vs {best[label]:.0f}/s = "
+                f"{ratio:.2f}x (target >= 0.5x)"
+            )
+        if not args.worker:
+            failures += drain_mail_queue(box)
+    finally:
+        load_surge.stop_stack(process)
+        smtp.stop()
+    for failure in failures:
+        print("FAILED:", failure)
+    return 0 if ok and not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
