@@ -110,7 +110,7 @@ _post_cache = {}
 
 
 def appeal_for_post(page_id):
-    """The live appeal with the fields a signature POST reads, or None.
+    """The live appeal with the fields a signature POST reads and its ``sent_url``, or None.
 
     Cached per process for POST_CACHE_SECONDS; saving or deleting an appeal clears it here
     (appeals/signals.py), other processes see the change within those seconds.
@@ -121,6 +121,8 @@ def appeal_for_post(page_id):
         return hit[1]
     page = AppealPage.objects.live().filter(pk=page_id).only(*POST_FIELDS).first()
     if page is not None:  # unknown ids are not kept, so they cannot fill the memory
+        # Where the POST redirects to, resolved once (page.url reads the site root paths).
+        page.sent_url = page.url + page.reverse_subpage("sent")
         _post_cache[page_id] = (now + POST_CACHE_SECONDS, page)
     return page
 

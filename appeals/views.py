@@ -108,7 +108,7 @@ def _sign(request, page_id, form_class, prefix, form_name, kind):
         )
     services.sign(page, form.cleaned_data, get_language() or settings.LANGUAGE_CODE, kind=kind)
     # The same neutral reply for new and repeated signatures; the "sent" page is cacheable.
-    target = page.url + page.reverse_subpage("sent")
+    target = page.sent_url
     if kind == SignatureKind.ORGANISATION:
         target += "?kind=organisation"
     return HttpResponseSeeOther(target)
