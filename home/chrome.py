@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.templatetags.wagtailcore_tags import richtext
 
@@ -49,13 +49,26 @@ def purge(*args, **kwargs):
 
 
 def _purge_on_settings_change(sender, created=False, **kwargs):
-    # Wagtail creates an empty settings row on the first request: nothing shown changes.
+    # Wagtail creates an empty settings row on the first request: nothing shown changes (a
+    # site context cached without a row lets Wagtail read it, see sitecontext.prime).
     if not created:
         purge()
 
 
 def _purge_on_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
+        purge()
+
+
+def _purge_on_site_root_save(sender, instance, **kwargs):
+    """A saved home page (a new translation, a draft edit of its title or slug) changes the
+    cached site context and root paths, as it does Wagtail's own (``Page.save``): purge when
+    the page is a translation of a site root the cached context knows (no query)."""
+    if not isinstance(instance, Page):
+        return
+    from . import sitecontext
+
+    if sitecontext.is_cached_root(instance.translation_key):
         purge()
 
 
@@ -69,7 +82,8 @@ def connect():
         _purge_on_settings_change, sender=SiteSettings, dispatch_uid="campaign_kit_chrome_settings"
     )
     post_delete.connect(purge, sender=SiteSettings, dispatch_uid="campaign_kit_chrome_settings_del")
-    for model in (FooterLink, SocialLink, FooterText, PageViewRestriction, Site):
+    post_save.connect(_purge_on_site_root_save, dispatch_uid="campaign_kit_chrome_site_root_saved")
+    for model in (FooterLink, SocialLink, FooterText, PageViewRestriction, Site, Locale):
         for signal in (post_save, post_delete):
             signal.connect(
                 purge,
@@ -95,8 +109,15 @@ def _link(page, request):
     return {"pk": page.pk, "title": page.title, "url": page.get_url(request=request)}
 
 
-def build_menu(request, site):
-    """Live, public pages shown in menus directly under the home page in this language."""
+def build_chrome(request, site, site_settings):
+    """Menu and footer of this site in the active language: the menu (live, public pages shown
+    in menus directly under the home page in this language), the footer links and privacy page
+    (live translations in this language) in one query; the footer text rendered to HTML (a
+    language without its own footer text shows none) and the social links come with the site
+    context (see sitecontext.py) or, without it, from a query each."""
+    from . import sitecontext
+    from .models import FooterLink, FooterText
+
     root = site.root_page
     language = translation.get_language()
     home_here = Page.objects.filter(
@@ -105,65 +126,78 @@ def build_menu(request, site):
         live=True,
         path=Substr(OuterRef("path"), 1, len(root.path)),
     )
-    pages = (
-        Page.objects.filter(depth=root.depth + 1, show_in_menus=True, live=True)
-        .filter(Exists(home_here), locale__language_code=language)
-        .filter(public_q())
-        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
-        .order_by("path")
-    )
-    return [_link(page, request) for page in pages]
-
-
-def build_footer(request, site_settings):
-    """Footer links and the privacy page in this language (only live translations), and the
-    footer text rendered to HTML; a language without its own footer text shows none."""
-    from .models import FooterLink, FooterText
-
-    language = translation.get_language()
     footer_order = FooterLink.objects.filter(
         settings=site_settings, page__translation_key=OuterRef("translation_key")
     ).values("sort_order")[:1]
     is_privacy = Page.objects.filter(
         pk=site_settings.privacy_policy_page_id, translation_key=OuterRef("translation_key")
     )
-    pages = (
+    pages = list(
         Page.objects.filter(locale__language_code=language, live=True)
-        .annotate(footer_order=footer_order, is_privacy=Exists(is_privacy))
-        .filter(Q(footer_order__isnull=False) | Q(is_privacy=True))
-        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+        .annotate(
+            footer_order=footer_order,
+            is_privacy=Exists(is_privacy),
+            in_home=Exists(home_here),
+            is_public=public_q(),
+        )
+        .filter(
+            Q(footer_order__isnull=False)
+            | Q(is_privacy=True)
+            | Q(depth=root.depth + 1, show_in_menus=True, in_home=True, is_public=True)
+        )
+        .only(
+            "id",
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "locale_id",
+            "translation_key",
+            "show_in_menus",
+        )
+        .order_by("path")
     )
-    pages = list(pages)
+    menu = [
+        _link(page, request)
+        for page in pages
+        if page.depth == root.depth + 1 and page.show_in_menus and page.in_home and page.is_public
+    ]
     links = [
         _link(page, request)
         for page in sorted(pages, key=lambda p: (p.footer_order is None, p.footer_order, p.pk))
         if page.footer_order is not None
     ]
     privacy = next((_link(page, request) for page in pages if page.is_privacy), None)
-    text = (
-        FooterText.objects.filter(locale__language_code=language)
-        .order_by("pk")
-        .values_list("text", flat=True)
-        .first()
-    )
+    context = sitecontext.for_request(request)
+    home = context.homes.get(language) if context is not None else None
+    if home is not None:
+        text = home["footer_text"]
+    else:
+        text = (
+            FooterText.objects.filter(locale__language_code=language)
+            .order_by("pk")
+            .values_list("text", flat=True)
+            .first()
+        )
+    if context is not None and context.site.pk == site_settings.site_id:
+        social = [dict(link) for link in context.social]
+    else:
+        social = [{"label": s.label, "url": s.url} for s in site_settings.social_links.all()]
     return {
-        "links": links,
-        "privacy": privacy,
-        "text_html": str(richtext(text)) if text else "",
-        "social": [{"label": s.label, "url": s.url} for s in site_settings.social_links.all()],
+        "menu": menu,
+        "footer": {
+            "links": links,
+            "privacy": privacy,
+            "text_html": str(richtext(text)) if text else "",
+            "social": social,
+        },
     }
 
 
-def build_language_links(request, page):
-    """The page's live, public translations in LANGUAGES order (see navigation.language_links)."""
+def language_links_from(request, translations):
+    """``translations`` ({language code: page}, live and public ones only) as switcher
+    entries in LANGUAGES order (see navigation.language_links)."""
     current = translation.get_language()
-    translations = {
-        p.locale.language_code: p
-        for p in page.get_translations(inclusive=True)
-        .live()
-        .filter(public_q())
-        .select_related("locale")
-    }
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
@@ -179,3 +213,15 @@ def build_language_links(request, page):
             }
         )
     return links
+
+
+def build_language_links(request, page):
+    """The page's live, public translations in LANGUAGES order (see navigation.language_links)."""
+    translations = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True)
+        .live()
+        .filter(public_q())
+        .select_related("locale")
+    }
+    return language_links_from(request, translations)

@@ -5,11 +5,24 @@ query per level). The pages on a path are known from their ``url_path``, so they
 together and the walk is replayed in Python with the same rules: a live routable page that
 resolves the rest of the path answers it before its children are looked at, and only the page
 that answers must be live (``route`` of that page checks it, as before).
+
+The same query brings what serving the page asks next, so it needs no queries of its own:
+
+* the translations of the pages on the path (live flag, language, public flag), from which the
+  language switcher of the page that answers is built (``navigation.language_links``);
+* whether any view restriction covers the page (on it or an ancestor, or on the source of an
+  alias among them). When none does, Wagtail's ``check_view_restrictions`` is answered with an
+  empty queryset instead of its two queries (``get_view_restrictions``); when one does,
+  Wagtail's own check runs unchanged.
 """
 
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+
+TRANSLATIONS_ATTR = "_campaign_kit_route_translations"
 
 
 def _resolves(cls, remaining):
@@ -20,16 +33,70 @@ def _resolves(cls, remaining):
     return True
 
 
+def restricted_q():
+    """A view restriction on the page or one of its ancestors (by path prefix)."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
+def _no_view_restrictions():
+    return PageViewRestriction.objects.none()
+
+
+def skip_restriction_check(page, home, chain, restricted):
+    """Answer Wagtail's restriction check for `page` without queries when it is proven free:
+    no restriction on its path and no alias above it (an alias takes its source's
+    restrictions, which the path does not show). `home` is the site's home page at depth 2
+    (so its only ancestor is the tree root) and `chain` the pages between it and `page`."""
+    if restricted or home.depth > 2 or home.alias_of_id is not None:
+        return
+    if any(p.alias_of_id is not None for p in chain):
+        return
+    page.get_view_restrictions = _no_view_restrictions
+
+
+def load_served(cls, pk, home=None, chain=()):
+    """The page that answers, of its specific class with the relations its template always
+    shows (``serve_select_related``) and its restriction state, in one query."""
+    related = ("locale", *getattr(cls, "serve_select_related", ()))
+    page = cls.objects.select_related(*related).annotate(ck_restricted=restricted_q()).get(pk=pk)
+    skip_restriction_check(page, home or page, chain, page.ck_restricted)
+    return page
+
+
 def route_below(home, request, components):
     prefixes = [
         home.url_path + "".join(f"{c}/" for c in components[: i + 1])
         for i in range(len(components))
     ]
+    on_path = Q(url_path__in=prefixes, path__startswith=home.path, depth__gt=home.depth)
+    rows = list(
+        Page.objects.filter(
+            on_path | Q(translation_key__in=Page.objects.filter(on_path).values("translation_key"))
+        )
+        .annotate(
+            ck_language=F("locale__language_code"),
+            ck_restricted=restricted_q(),
+        )
+        .only(
+            "id",
+            "path",
+            "depth",
+            "url_path",
+            "live",
+            "content_type_id",
+            "translation_key",
+            "locale_id",
+            "alias_of_id",
+        )
+    )
     found = {
         page.depth: page
-        for page in Page.objects.filter(
-            url_path__in=prefixes, path__startswith=home.path, depth__gt=home.depth
-        ).only("id", "path", "depth", "url_path", "live", "content_type_id")
+        for page in rows
+        if page.url_path in prefixes and page.path.startswith(home.path) and page.depth > home.depth
     }
     chain = []
     for depth in range(home.depth + 1, home.depth + 1 + len(components)):
@@ -46,9 +113,14 @@ def route_below(home, request, components):
         if last or (routable and remaining and _resolves(cls, remaining)):
             # A page class may name relations its template always shows (its image):
             # loaded in the same query, so a page costs the same with or without them.
+            if cls is None:
+                return page.specific.route(request, remaining)
             related = ("locale", *getattr(cls, "serve_select_related", ()))
-            specific = (
-                cls.objects.select_related(*related).get(pk=page.pk) if cls else page.specific
-            )
+            specific = cls.objects.select_related(*related).get(pk=page.pk)
+            skip_restriction_check(specific, home, chain[: index + 1], page.ck_restricted)
+            if request is not None:
+                translations = [p for p in rows if p.translation_key == page.translation_key]
+                memo = getattr(request, TRANSLATIONS_ATTR, {})
+                setattr(request, TRANSLATIONS_ATTR, {**memo, page.pk: translations})
             return specific.route(request, remaining)
     return None
