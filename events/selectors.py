@@ -158,12 +158,15 @@ def _build_index_data(index_page, base):
             for page in Page.objects.filter(pk__in=campaign_ids).order_by("title")
         ],
         "tags": [{"pk": t.pk, "name": t.name, "slug": t.slug} for t in tags.order_by("name")],
-        "series": [
-            {"pk": s.pk, "name": s.name, "slug": s.slug}
-            for s in EventSeries.objects.filter(pk__in=series_ids)
-        ],
     }
-    # Every series in the page's language (a short list), so grouping the upcoming events
-    # needs no query of its own whether or not the events shown belong to a series.
-    series = {s.translation_key: s for s in EventSeries.objects.filter(locale=index_page.locale_id)}
+    # The series of the events shown (a filter choice) and every series in the page's language
+    # (a short list, so grouping the upcoming events needs no query of its own whether or not
+    # the events shown belong to a series), in one query.
+    all_series = list(
+        EventSeries.objects.filter(Q(pk__in=series_ids) | Q(locale=index_page.locale_id))
+    )
+    options["series"] = [
+        {"pk": s.pk, "name": s.name, "slug": s.slug} for s in all_series if s.pk in series_ids
+    ]
+    series = {s.translation_key: s for s in all_series if s.locale_id == index_page.locale_id}
     return {"options": options, "series": series}
