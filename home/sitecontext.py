@@ -293,13 +293,16 @@ def _is_public(path):
 
 
 class SiteContextMiddleware:
-    """Prime public (language-prefixed) requests with the cached site context."""
+    """Prime public (language-prefixed) GET requests with the cached site context."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if _is_public(request.path_info):
+        # Pages are read with GET; a form POST answers with a redirect and needs none of this
+        # (two cache reads saved on the hottest write of a surge; an invalid form's page then
+        # renders with Wagtail's own lookups).
+        if request.method in ("GET", "HEAD") and _is_public(request.path_info):
             # The database is down: leave the request as it was, so that the view's own first
             # query meets the outage where the site answers it (a 503).
             with contextlib.suppress(OperationalError, InterfaceError):
