@@ -52,11 +52,22 @@ def get_list(name, default=()):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def get_database(name, default_url):
-    """Parse DATABASE_URL; SQLite gets WAL and IMMEDIATE transactions."""
+def get_database(name, default_url, postgres_conn_max_age=0):
+    """Parse DATABASE_URL; SQLite gets WAL and IMMEDIATE transactions.
+
+    DB_CONN_MAX_AGE overrides how long connections are kept (default: none for SQLite,
+    ``postgres_conn_max_age`` for PostgreSQL).
+    """
     url = get_str(name, default_url)
+    postgres = url.startswith(("postgres", "pgsql"))
     try:
-        config = dj_database_url.parse(url, conn_max_age=get_int("DB_CONN_MAX_AGE", 0))
+        config = dj_database_url.parse(
+            url,
+            conn_max_age=get_int("DB_CONN_MAX_AGE", postgres_conn_max_age if postgres else 0),
+            # A kept connection is checked before each request uses it, so the site recovers
+            # by itself after a database restart (parse() sets False unless told).
+            conn_health_checks=postgres,
+        )
     except Exception as exc:  # the library raises several types for bad URLs
         raise ImproperlyConfigured(f"{name} is not a valid database URL: {exc}") from None
     engine = config.get("ENGINE", "")
@@ -74,8 +85,6 @@ def get_database(name, default_url):
                 ),
             }
         )
-    elif engine == "django.db.backends.postgresql":
-        config.setdefault("CONN_HEALTH_CHECKS", True)
     return config
 
 

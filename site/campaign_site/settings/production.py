@@ -5,12 +5,19 @@ import importlib.util
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .env import get_bool, get_int, get_str
+from .env import get_bool, get_database, get_int, get_str
 
 DEBUG = False
 SECRET_KEY = get_str("SECRET_KEY", required=True)
 if SECRET_KEY.startswith("insecure") or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be a random string of at least 50 characters.")
+
+# Persistent PostgreSQL connections (checked before each use, CONN_HEALTH_CHECKS): without
+# them every request, and the mail worker after every task, opens a new connection.
+DATABASES = {
+    **DATABASES,  # noqa: F405
+    "default": get_database("DATABASE_URL", DEFAULT_DATABASE_URL, postgres_conn_max_age=60),  # noqa: F405
+}
 
 TASKS_BACKEND = get_str("TASKS", "database")
 TASKS = {
