@@ -25,7 +25,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -33,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import load_surge  # noqa: E402
+import wrk  # noqa: E402
 
 # wrk (C, LuaJIT) generates the load, so the client costs the two cores little. Every request
 # is a new signer: a fresh address and client (X-Forwarded-For), numbered per wrk run and thread.
@@ -64,52 +64,25 @@ end
 _runs = itertools.count()  # each wrk run gets its own client addresses
 
 
-def lua_string(value):
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def wrk(port, path, body_format, args, label):
-    """POST for args.seconds with wrk; returns (requests per second, p50 ms, p99 ms, errors)."""
+def post(port, path, body_format, args, label):
+    """POST for args.seconds with wrk; returns (requests per second, problems)."""
     script = (
-        f"PATH = {lua_string(path)}\nBODY = {lua_string(body_format)}\n"
-        f"ORIGIN = {lua_string(f'http://127.0.0.1:{port}')}\n"
-        f"RUN = {lua_string(str(time.time_ns()))}\nSEQ = {next(_runs)}\n{WRK_SCRIPT}"
+        f"PATH = {wrk.lua_string(path)}\nBODY = {wrk.lua_string(body_format)}\n"
+        f"ORIGIN = {wrk.lua_string(f'http://127.0.0.1:{port}')}\n"
+        f"RUN = {wrk.lua_string(str(time.time_ns()))}\nSEQ = {next(_runs)}\n{WRK_SCRIPT}"
     )
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
-        handle.write(script)
-    try:
-        output = subprocess.run(
-            [
-                "wrk",
-                "--latency",
-                f"-t{args.wrk_threads}",
-                f"-c{args.concurrency}",
-                f"-d{args.seconds}s",
-                "-s",
-                handle.name,
-                f"http://127.0.0.1:{port}/",
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    finally:
-        os.unlink(handle.name)
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50, p99 = (_ms(re.search(rf"^\s+{q}%\s+(\S+)", output, re.M).group(1)) for q in (50, 99))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    socket_errors = re.search(r"Socket errors: (.*)", output)
-    problems = (
-        int(errors.group(1)) if errors else 0,
-        socket_errors.group(1) if socket_errors else "",
+    result = wrk.run(
+        f"http://127.0.0.1:{port}/",
+        seconds=args.seconds,
+        connections=args.concurrency,
+        threads=args.wrk_threads,
+        script=script,
     )
-    print(f"{label}: {rate:.0f}/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms; {load_surge.load_average()}")
-    return rate, problems
-
-
-def _ms(text):
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    print(
+        f"{label}: {result.rate:.0f}/s, p50 {result.p50:.1f} ms, p99 {result.p99:.1f} ms; "
+        f"{load_surge.load_average()}"
+    )
+    return result.rate, (result.non_2xx_3xx, result.socket_errors)
 
 
 def signature_case(port, appeal):
@@ -150,8 +123,10 @@ def drain_mail_queue(box):
     subprocess.run(
         [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
         cwd=load_surge.ROOT,
-        env={**os.environ, "TASKS": "database"},
+        # As scripts/prod-local.sh runs the worker: database queue, kept connections.
+        env={**os.environ, "TASKS": "database", "DB_CONN_MAX_AGE": "60"},
         stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,  # a line per task
         check=True,
     )
     seconds = time.monotonic() - started
@@ -223,7 +198,7 @@ def main(argv=None):
         best, failures = {}, []
         for round_number in range(1, args.rounds + 1):  # interleaved: same machine load
             for label, path, body in cases:
-                rate, (errors, socket_errors) = wrk(
+                rate, (errors, socket_errors) = post(
                     args.port, path, body, args, f"round {round_number} {label}"
                 )
                 if errors or socket_errors:
