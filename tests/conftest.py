@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.factories import HomePageFactory, translate_page
@@ -35,6 +36,17 @@ def _wagtail_roots(request):
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    """Every test starts and ends with empty caches: the page cache, the site context, the
+    chrome and the rate limits are shared state that would otherwise leak between tests."""
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 import re
 
 import pytest
-from django.core.cache import cache
 
 from appeals.factories import AppealPageFactory
 from appeals.security import form_timestamp
@@ -9,11 +8,8 @@ from home.factories import translate_page
 
 
 @pytest.fixture(autouse=True)
-def _clean_cache(settings):
-    cache.clear()
+def _no_fill_time(settings):
     settings.CAMPAIGN_KIT_APPEAL_MIN_FILL_SECONDS = 0
-    yield
-    cache.clear()
 
 
 @pytest.fixture

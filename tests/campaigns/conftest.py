@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 
 from campaigns.factories import (
     CampaignPageFactory,
@@ -9,13 +8,6 @@ from campaigns.factories import (
     NewsPageFactory,
 )
 from home.factories import translate_page
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,15 +1,7 @@
 import pytest
-from django.core.cache import cache
 
 from events.factories import EventIndexPageFactory, EventPageFactory
 from home.factories import translate_page
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

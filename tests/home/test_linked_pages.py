@@ -1,19 +1,11 @@
 """The home page links its hero button and featured campaign in the visitor's language."""
 
 import pytest
-from django.core.cache import cache
 
 from campaigns.factories import CampaignPageFactory
 from home.factories import StandardPageFactory, translate_page
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_hero_link_and_featured_campaign_follow_the_language(client, homes):

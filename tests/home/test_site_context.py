@@ -16,13 +16,6 @@ pytestmark = pytest.mark.django_db
 MIDDLEWARE = "home.sitecontext.SiteContextMiddleware"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def pages(homes):
     en = homes["en"]

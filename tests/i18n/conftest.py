@@ -4,17 +4,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import trans_real
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(scope="session", autouse=True)
