@@ -147,10 +147,11 @@ def get():
     data = cache.get(key)
     if data is None:
         data = {**build(), "generation": generation}
+        data["root_paths"] = _root_paths(data)  # computed once, not per request
         cache.set(key, data, timeout=chrome.TIMEOUT)
         cache.set(
             SITE_ROOT_PATHS_CACHE_KEY,
-            _root_paths(data),
+            data["root_paths"],
             ROOT_PATHS_TIMEOUT,
             version=SITE_ROOT_PATHS_CACHE_VERSION,
         )
@@ -215,7 +216,7 @@ def prime(request):
         sites.append((site, entry))
     hostname = split_domain_port(request._get_raw_host())[0]
     site = _match([s for s, _ in sites], hostname, request.get_port())
-    request._wagtail_cached_site_root_paths = _root_paths(data)
+    request._wagtail_cached_site_root_paths = data["root_paths"]
     if site is None:
         request._wagtail_site = None
         return None
