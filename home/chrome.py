@@ -23,13 +23,20 @@ GENERATION_KEY = "campaign-kit:chrome:generation"
 TIMEOUT = 24 * 60 * 60  # entries also expire on their own; the generation does the purging
 
 
+def restricted_q():
+    """A view restriction on the page or one of its ancestors (by path prefix: a restriction
+    covers its page and every page below it)."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
 def public_q():
     """Pages outside any view-restricted section, as a subquery instead of Wagtail's extra
-    query per ``.public()`` (a restriction covers its page and every page below it)."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return ~Exists(restricted)
+    query per ``.public()``."""
+    return ~restricted_q()
 
 
 def generation():
@@ -137,14 +144,9 @@ def build_chrome(request, site, site_settings):
         .annotate(
             footer_order=footer_order,
             is_privacy=Exists(is_privacy),
-            in_home=Exists(home_here),
-            is_public=public_q(),
+            in_menu=Q(depth=root.depth + 1, show_in_menus=True) & Exists(home_here) & public_q(),
         )
-        .filter(
-            Q(footer_order__isnull=False)
-            | Q(is_privacy=True)
-            | Q(depth=root.depth + 1, show_in_menus=True, in_home=True, is_public=True)
-        )
+        .filter(Q(footer_order__isnull=False) | Q(is_privacy=True) | Q(in_menu=True))
         .only(
             "id",
             "title",
@@ -153,15 +155,10 @@ def build_chrome(request, site, site_settings):
             "depth",
             "locale_id",
             "translation_key",
-            "show_in_menus",
         )
         .order_by("path")
     )
-    menu = [
-        _link(page, request)
-        for page in pages
-        if page.depth == root.depth + 1 and page.show_in_menus and page.in_home and page.is_public
-    ]
+    menu = [_link(page, request) for page in pages if page.in_menu]
     links = [
         _link(page, request)
         for page in sorted(pages, key=lambda p: (p.footer_order is None, p.footer_order, p.pk))

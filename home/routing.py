@@ -16,11 +16,12 @@ The same query brings what serving the page asks next, so it needs no queries of
   Wagtail's own check runs unchanged.
 """
 
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import F, Q
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
+
+from . import chrome
 
 TRANSLATIONS_ATTR = "_campaign_kit_route_translations"
 
@@ -31,15 +32,6 @@ def _resolves(cls, remaining):
     except Resolver404:
         return False
     return True
-
-
-def restricted_q():
-    """A view restriction on the page or one of its ancestors (by path prefix)."""
-    return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-    )
 
 
 def _no_view_restrictions():
@@ -58,11 +50,16 @@ def skip_restriction_check(page, home, chain, restricted):
     page.get_view_restrictions = _no_view_restrictions
 
 
+def _served(cls):
+    """Pages of `cls` with the relations its template always shows (``serve_select_related``,
+    e.g. its image), loaded in the same query, so a page costs the same with or without them."""
+    return cls.objects.select_related("locale", *getattr(cls, "serve_select_related", ()))
+
+
 def load_served(cls, pk, home=None, chain=()):
-    """The page that answers, of its specific class with the relations its template always
-    shows (``serve_select_related``) and its restriction state, in one query."""
-    related = ("locale", *getattr(cls, "serve_select_related", ()))
-    page = cls.objects.select_related(*related).annotate(ck_restricted=restricted_q()).get(pk=pk)
+    """The page that answers, of its specific class (see ``_served``) with its restriction
+    state, in one query."""
+    page = _served(cls).annotate(ck_restricted=chrome.restricted_q()).get(pk=pk)
     skip_restriction_check(page, home or page, chain, page.ck_restricted)
     return page
 
@@ -78,8 +75,9 @@ def route_below(home, request, components):
             on_path | Q(translation_key__in=Page.objects.filter(on_path).values("translation_key"))
         )
         .annotate(
+            ck_on_path=on_path,
             ck_language=F("locale__language_code"),
-            ck_restricted=restricted_q(),
+            ck_restricted=chrome.restricted_q(),
         )
         .only(
             "id",
@@ -93,11 +91,7 @@ def route_below(home, request, components):
             "alias_of_id",
         )
     )
-    found = {
-        page.depth: page
-        for page in rows
-        if page.url_path in prefixes and page.path.startswith(home.path) and page.depth > home.depth
-    }
+    found = {page.depth: page for page in rows if page.ck_on_path}
     chain = []
     for depth in range(home.depth + 1, home.depth + 1 + len(components)):
         if depth not in found:
@@ -111,12 +105,9 @@ def route_below(home, request, components):
         last = index == len(chain) - 1
         routable = cls is not None and issubclass(cls, RoutablePageMixin) and page.live
         if last or (routable and remaining and _resolves(cls, remaining)):
-            # A page class may name relations its template always shows (its image):
-            # loaded in the same query, so a page costs the same with or without them.
             if cls is None:
                 return page.specific.route(request, remaining)
-            related = ("locale", *getattr(cls, "serve_select_related", ()))
-            specific = cls.objects.select_related(*related).get(pk=page.pk)
+            specific = _served(cls).get(pk=page.pk)
             skip_restriction_check(specific, home, chain[: index + 1], page.ck_restricted)
             if request is not None:
                 translations = [p for p in rows if p.translation_key == page.translation_key]
