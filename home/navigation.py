@@ -97,16 +97,13 @@ def language_links(request, page=None):
     if memo is not None and name in memo:
         return memo[name]
 
-    target = page if is_page else None
-    if request is not None and target is None:
-        target = localized_home(request)
+    target = page if is_page else localized_home(request)
     known = _known_translations(request, target) if request is not None and target else None
     if known is not None:
         links = chrome.language_links_from(request, known)
     else:
 
         def build():
-            target = page if is_page else localized_home(request)
             return [] if target is None else chrome.build_language_links(request, target)
 
         links = chrome.cached(request, name, build) if request is not None else build()
