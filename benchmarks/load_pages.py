@@ -36,36 +36,25 @@ def main(argv=None):
     parser.add_argument("--load-demo", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--no-start", action="store_true")
     args = parser.parse_args(argv)
-    if not args.no_start:
-        import os
-
-        os.environ["MAX_REQUESTS"] = "0"  # no worker recycling in the middle of a round
     process = None if args.no_start else load_surge.start_stack(args)
-    cases = (
-        ("bare view (/robots.txt)", "/robots.txt", ()),
-        ("cached page hit (/en/)", "/en/", ()),
-        ("uncached page (/en/ with a cookie)", "/en/", ("Cookie: bench=1",)),
-    )
-    best, failures = {}, []
+
+    def load(path, *headers):
+        return lambda: wrk.run(
+            f"http://127.0.0.1:{args.port}{path}",
+            seconds=args.seconds,
+            connections=args.concurrency,
+            headers=headers,
+        )
+
+    cases = {
+        "bare view (/robots.txt)": load("/robots.txt"),
+        "cached page hit (/en/)": load("/en/"),
+        "uncached page (/en/ with a cookie)": load("/en/", "Cookie: bench=1"),
+    }
     try:
         load_surge.request(args.port, "GET", "/en/")  # warm the cache
-        for round_number in range(1, args.rounds + 1):
-            for label, path, headers in cases:
-                result = wrk.run(
-                    f"http://127.0.0.1:{args.port}{path}",
-                    seconds=args.seconds,
-                    connections=args.concurrency,
-                    headers=headers,
-                )
-                print(
-                    f"round {round_number} {label}: {result.rate:.0f} req/s, "
-                    f"p50 {result.p50:.1f} ms, p99 {result.p99:.1f} ms; "
-                    f"{load_surge.load_average()}"
-                )
-                if not result.clean:
-                    failures.append(f"{label}: {result}")
-                best[label] = max(best.get(label, 0), result.rate)
-        bare, cached, uncached = (best[label] for label, _, _ in cases)
+        best, failures = wrk.best_of_rounds(cases, args.rounds, load_surge.load_average)
+        bare, cached, uncached = (best[label] for label in cases)
         print(f"cached hit / bare view = {cached / bare:.2f}x (target >= 0.5x), best rounds")
         print(f"cached hit / uncached page = {cached / uncached:.1f}x")
     finally:

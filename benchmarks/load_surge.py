@@ -115,6 +115,9 @@ def stack_env(args):
         "LOAD_DEMO": "1" if args.load_demo else "0",
         "WORKER_CLASS": args.worker_class,
         "THREADS": str(args.threads),
+        # No worker recycling in the middle of a measurement: a fresh worker's first requests
+        # are slow, and the figures would show when it happened instead of the views.
+        "MAX_REQUESTS": "0",
     }
     return env
 

@@ -61,6 +61,28 @@ def run(url, *, seconds, connections, threads=2, script=None, headers=()):
     )
 
 
+def best_of_rounds(cases, rounds, note=lambda: ""):
+    """Run every case once per round, the cases interleaved so that each meets the same
+    machine load, and keep each case's best rate.
+
+    ``cases`` maps a label to a function that runs wrk once and returns its ``Result``.
+    Returns ``({label: best requests per second}, [failures])``; a failure is a run with
+    non-2xx/3xx answers or socket errors.
+    """
+    best, failures = {}, []
+    for number in range(1, rounds + 1):
+        for label, load in cases.items():
+            result = load()
+            print(
+                f"round {number} {label}: {result.rate:.0f}/s, p50 {result.p50:.1f} ms, "
+                f"p99 {result.p99:.1f} ms; {note()}"
+            )
+            if not result.clean:
+                failures.append(f"{label}: {result}")
+            best[label] = max(best.get(label, 0), result.rate)
+    return best, failures
+
+
 def _ms(text):
     value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]

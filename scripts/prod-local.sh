@@ -19,7 +19,6 @@ THREADS="${THREADS:-4}"
 PGDATABASE="${PGDATABASE:-campaignkit}"
 export DJANGO_SETTINGS_MODULE="${PROD_LOCAL_SETTINGS:-campaign_site.settings.production}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/${PGDATABASE}}"
-export DB_CONN_MAX_AGE="${DB_CONN_MAX_AGE:-60}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/1}"
 export CACHE_KEY_PREFIX="${CACHE_KEY_PREFIX:-campaign-kit-local}"
 export TASKS=database
