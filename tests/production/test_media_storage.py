@@ -2,12 +2,10 @@
 
 import importlib
 import importlib.util
-import sys
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-MODULE = "campaign_site.settings.production"
 S3_ENV = {
     "MEDIA_STORAGE": "s3",
     "AWS_STORAGE_BUCKET_NAME": "campaign-media",
@@ -19,23 +17,10 @@ S3_ENV = {
 }
 
 
-@pytest.fixture
-def production_settings(monkeypatch):
-    """Import the production settings module afresh under a given environment."""
-    monkeypatch.setenv("SECRET_KEY", "s" * 60)
+@pytest.fixture(autouse=True)
+def _no_media_environment(monkeypatch):
     for name in ["AWS_S3_CUSTOM_DOMAIN", "AWS_QUERYSTRING_AUTH", *S3_ENV]:
         monkeypatch.delenv(name, raising=False)
-
-    def load(**env):
-        for name, value in env.items():
-            monkeypatch.setenv(name, value)
-        sys.modules.pop(MODULE, None)
-        try:
-            return importlib.import_module(MODULE)
-        finally:
-            sys.modules.pop(MODULE, None)
-
-    return load
 
 
 def test_filesystem_is_the_default(production_settings):
@@ -103,17 +88,3 @@ def test_the_options_are_accepted_by_the_real_backend(production_settings):
     assert storage.url("images/flyer.jpg") == (
         "https://s3.example.org/campaign-media/images/flyer.jpg"
     )
-
-
-def test_production_keeps_postgresql_connections(production_settings, monkeypatch):
-    """Persistent, health-checked connections: no new connection per request or mail task."""
-    monkeypatch.delenv("DB_CONN_MAX_AGE", raising=False)
-    settings = production_settings(DATABASE_URL="postgres://app@db.example.org:5432/campaign")
-    assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 60
-    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
-    settings = production_settings(DB_CONN_MAX_AGE="5")
-    assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 5
-    settings = production_settings(
-        DATABASE_URL="sqlite:////tmp/campaign.sqlite3", DB_CONN_MAX_AGE=""
-    )
-    assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 0

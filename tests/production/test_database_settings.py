@@ -1,0 +1,15 @@
+"""Database settings read from the environment (campaign_site/settings/env.py)."""
+
+
+def test_production_keeps_postgresql_connections(production_settings, monkeypatch):
+    """Persistent, health-checked connections: no new connection per request or mail task."""
+    monkeypatch.delenv("DB_CONN_MAX_AGE", raising=False)
+    settings = production_settings(DATABASE_URL="postgres://app@db.example.org:5432/campaign")
+    assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 60
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+    settings = production_settings(DB_CONN_MAX_AGE="5")
+    assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 5
+    settings = production_settings(
+        DATABASE_URL="sqlite:////tmp/campaign.sqlite3", DB_CONN_MAX_AGE=""
+    )
+    assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 0
