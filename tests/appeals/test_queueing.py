@@ -128,3 +128,30 @@ def test_immediate_backend_falls_back_to_a_transaction_and_mails_after_commit(ap
     assert result.created and DBTaskResult.objects.count() == 0
     [message] = mail.outbox
     assert message.to == ["anna@example.org"]
+
+
+def test_a_signature_post_in_a_running_process_runs_only_its_insert(client, appeal, database_queue):
+    """The appeal and its sent/ URL are kept in the process, the rate limit is in the cache,
+    and the site context is not loaded for a POST: even with Django's caches emptied (as
+    after a publish), the POST runs the insert and nothing else."""
+    from django.core.cache import caches
+
+    url = form_url(appeal)
+    first = person_data()
+    assert client.post(url, first, HTTP_ORIGIN="http://testserver").status_code == 303
+    for cache in caches.all():
+        cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post(
+            url, person_data(**{"p-email": "bo@example.org"}), HTTP_ORIGIN="http://testserver"
+        )
+    assert response.status_code == 303 and response["Location"] == appeal.url + "sent/"
+    statements = [q["sql"] for q in ctx.captured_queries]
+    if connection.vendor == "postgresql":
+        [statement] = statements
+        assert statement.startswith("WITH queued AS (INSERT INTO")
+    else:
+        begin, *inserts, commit = statements  # one transaction, two inserts
+        assert (begin, commit) == ("BEGIN IMMEDIATE", "COMMIT")
+        assert len(inserts) == 2 and all(s.startswith("INSERT INTO") for s in inserts)
+    assert Signature.objects.count() == 2 and confirmations().count() == 2
