@@ -155,3 +155,32 @@ def test_a_signature_post_in_a_running_process_runs_only_its_insert(client, appe
         assert (begin, commit) == ("BEGIN IMMEDIATE", "COMMIT")
         assert len(inserts) == 2 and all(s.startswith("INSERT INTO") for s in inserts)
     assert Signature.objects.count() == 2 and confirmations().count() == 2
+
+
+def prepared_signature_inserts():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements"
+            " WHERE statement LIKE 'WITH queued AS (INSERT INTO%%'"
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.parametrize("threshold", [5, None])
+def test_postgresql_keeps_the_signature_insert_prepared_unless_told_not_to(
+    appeal, database_queue, threshold
+):
+    """After DB_PREPARE_THRESHOLD runs on one connection the insert is prepared (parsed and
+    planned once); with the threshold off (a pooler in transaction mode) it never is. Either
+    way the rows are the same."""
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    connection.ensure_connection()
+    connection.connection.prepare_threshold = threshold
+    for n in range(8):
+        services.sign(appeal, {**DATA, "email": f"signer{n}@example.org", "name": f"S{n}"}, "de")
+    assert prepared_signature_inserts() == (1 if threshold is not None else 0)
+    last = Signature.objects.get(email="signer7@example.org")
+    assert (last.name, last.language, last.status) == ("S7", "de", "pending")
+    assert confirmations().filter(args_kwargs__args=[str(last.public_id)]).count() == 1
+    assert confirmations().count() == 8

@@ -13,3 +13,17 @@ def test_production_keeps_postgresql_connections(production_settings, monkeypatc
         DATABASE_URL="sqlite:////tmp/campaign.sqlite3", DB_CONN_MAX_AGE=""
     )
     assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 0
+
+
+def test_prepared_statements_follow_db_prepare_threshold(production_settings, monkeypatch):
+    """psycopg prepares the signature insert after five runs; off for a transaction pooler."""
+    monkeypatch.delenv("DB_PREPARE_THRESHOLD", raising=False)
+    url = "postgres://app@db.example.org:5432/campaign"
+    settings = production_settings(DATABASE_URL=url)
+    assert settings.DATABASES["default"]["OPTIONS"]["prepare_threshold"] == 5
+    settings = production_settings(DATABASE_URL=url, DB_PREPARE_THRESHOLD="off")
+    assert settings.DATABASES["default"]["OPTIONS"]["prepare_threshold"] is None
+    settings = production_settings(DATABASE_URL=url, DB_PREPARE_THRESHOLD="0")
+    assert settings.DATABASES["default"]["OPTIONS"]["prepare_threshold"] == 0
+    settings = production_settings(DATABASE_URL="sqlite:////tmp/campaign.sqlite3")
+    assert "prepare_threshold" not in settings.DATABASES["default"].get("OPTIONS", {})

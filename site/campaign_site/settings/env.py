@@ -56,7 +56,8 @@ def get_database(name, default_url, postgres_conn_max_age=0):
     """Parse DATABASE_URL; SQLite gets WAL and IMMEDIATE transactions.
 
     DB_CONN_MAX_AGE overrides how long connections are kept (default: none for SQLite,
-    ``postgres_conn_max_age`` for PostgreSQL).
+    ``postgres_conn_max_age`` for PostgreSQL); DB_PREPARE_THRESHOLD tells psycopg when to
+    prepare a statement (default 5 runs; "off" for none).
     """
     url = get_str(name, default_url)
     postgres = url.startswith(("postgres", "pgsql"))
@@ -73,6 +74,15 @@ def get_database(name, default_url, postgres_conn_max_age=0):
     engine = config.get("ENGINE", "")
     if not engine:
         raise ImproperlyConfigured(f"{name} names an unknown database engine: {url!r}.")
+    if postgres:
+        # psycopg keeps a statement prepared after this many runs on one connection. Only
+        # statements sent with server-side parameters qualify (the signature insert, see
+        # appeals/queueing.py); Django's own cursors never prepare. Behind a pooler in
+        # transaction mode (PgBouncer before 1.21), set DB_PREPARE_THRESHOLD=off.
+        threshold = get_str("DB_PREPARE_THRESHOLD", "5")
+        config.setdefault("OPTIONS", {})["prepare_threshold"] = (
+            None if threshold.lower() in {"off", "none"} else get_int("DB_PREPARE_THRESHOLD", 5)
+        )
     if engine == "django.db.backends.sqlite3":
         config.setdefault("OPTIONS", {}).update(
             {
