@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",  # Django's widget templates for the project's form renderer
 ]
 
 MIDDLEWARE = [
@@ -98,6 +99,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render with the project's template settings, so the project can override a widget
+# template (templates/django/forms/widgets/select.html renders options inline: faster lists).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DEFAULT_DATABASE_URL = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 DATABASES = {"default": env.get_database("DATABASE_URL", DEFAULT_DATABASE_URL)}
