@@ -166,21 +166,25 @@ def prepared_signature_inserts():
         return cursor.fetchone()[0]
 
 
-@pytest.mark.parametrize("threshold", [5, None])
+@pytest.mark.parametrize("prepare", [True, False])
 def test_postgresql_keeps_the_signature_insert_prepared_unless_told_not_to(
-    appeal, database_queue, threshold
+    client, appeal, database_queue, monkeypatch, prepare
 ):
-    """After DB_PREPARE_THRESHOLD runs on one connection the insert is prepared (parsed and
-    planned once); with the threshold off (a pooler in transaction mode) it never is. Either
-    way the rows are the same."""
+    """Signature POSTs on one connection: after DB_PREPARE_THRESHOLD (5, from the settings)
+    runs the insert is prepared, parsed and planned once; with the threshold off (a pooler in
+    transaction mode) it never is. Either way the rows are the same."""
     if connection.vendor != "postgresql":
         pytest.skip("prepared statements are PostgreSQL's")
     connection.ensure_connection()
-    connection.connection.prepare_threshold = threshold
+    assert connection.connection.prepare_threshold == 5  # the settings' default reached psycopg
+    if not prepare:
+        monkeypatch.setattr(connection.connection, "prepare_threshold", None)
     for n in range(8):
-        services.sign(appeal, {**DATA, "email": f"signer{n}@example.org", "name": f"S{n}"}, "de")
-    assert prepared_signature_inserts() == (1 if threshold is not None else 0)
+        data = person_data(**{"p-email": f"signer{n}@example.org", "p-name": f"S{n}"})
+        response = client.post(form_url(appeal), data, HTTP_ORIGIN="http://testserver")
+        assert response.status_code == 303
+    assert prepared_signature_inserts() == (1 if prepare else 0)
     last = Signature.objects.get(email="signer7@example.org")
-    assert (last.name, last.language, last.status) == ("S7", "de", "pending")
+    assert (last.name, last.status) == ("S7", "pending")
     assert confirmations().filter(args_kwargs__args=[str(last.public_id)]).count() == 1
     assert confirmations().count() == 8
