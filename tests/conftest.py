@@ -1,5 +1,8 @@
 """Fixtures shared by every app's tests: a site with a home page in four languages."""
 
+import os
+import uuid
+
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -70,3 +73,33 @@ def homes(locales):
 @pytest.fixture
 def home(homes):
     return homes["en"]
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture
+def redis_cache(settings, monkeypatch):
+    """The production cache: Redis (TEST_REDIS_URL) configured as REDIS_URL configures it,
+    under a key prefix of this test's own, removed afterwards.
+
+    Without a Redis server the test skips, except in CI (CI=true), where that is a failure.
+    """
+    from django_redis import get_redis_connection
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from campaign_site.settings import env
+
+    prefix = f"campaign-kit-test-{uuid.uuid4().hex}"
+    monkeypatch.setenv("REDIS_URL", REDIS_URL)
+    monkeypatch.setenv("CACHE_KEY_PREFIX", prefix)
+    settings.CACHES = env.get_cache("REDIS_URL")
+    try:
+        get_redis_connection("default").ping()
+    except RedisConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"needs a Redis server at {REDIS_URL} (TEST_REDIS_URL)")
+    cache = caches["default"]
+    yield cache
+    cache.delete_pattern("*")  # only this prefix; other test processes share the database

@@ -151,6 +151,18 @@ def test_rate_limit_per_client(client, appeal, post, settings):
     assert Signature.objects.count() == 2
 
 
+def test_rate_limit_counts_in_redis(client, appeal, post, settings, redis_cache):
+    """The production path: django-ratelimit adds, then increments, the client's counter in
+    Redis; the counter expires with the rate's window."""
+    settings.CAMPAIGN_KIT_APPEAL_SIGN_RATE = "3/h"
+    codes = [sign(post, appeal, **{"p-email": f"p{i}@example.org"}).status_code for i in range(5)]
+    assert codes == [303, 303, 303, 429, 429]
+    assert Signature.objects.count() == 3
+    [key] = [key for key in redis_cache.keys("*") if key.startswith("rl:")]
+    assert redis_cache.get(key) == 5  # every POST counts, the refused ones too
+    assert 0 < redis_cache.ttl(key) <= 3600 + 60
+
+
 def test_closed_appeal(client, appeal, post):
     appeal.status = "closed"
     appeal.save_revision().publish()

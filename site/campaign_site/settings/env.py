@@ -110,9 +110,12 @@ def get_cache(name):
         }
     if not url.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(f"{name} must start with redis://, rediss:// or unix://.")
+    # django-redis rather than Django's own Redis backend: it keeps one client per process
+    # (Django's builds a new client for every operation) and increments in one atomic round
+    # trip (Django's checks and increments in two); the rate limits count with both.
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": get_str("CACHE_KEY_PREFIX", "campaign-kit"),
             "TIMEOUT": 300,
