@@ -20,9 +20,9 @@ arrive. --worker keeps the worker running during the rounds (the whole stack on 
 """
 
 import argparse
-import itertools
 import os
 import re
+import secrets
 import subprocess
 import sys
 import time
@@ -35,7 +35,8 @@ import load_surge  # noqa: E402
 import wrk  # noqa: E402
 
 # wrk (C, LuaJIT) generates the load, so the client costs the two cores little. Every request
-# is a new signer: a fresh address and client (X-Forwarded-For), numbered per wrk run and thread.
+# is a new signer: a fresh address (X-Forwarded-For) under a random IPv6 prefix per wrk run, so
+# that no run meets the rate-limit counters of an earlier one (they live for the rate's hour).
 WRK_SCRIPT = r"""
 local threads = 0
 function setup(thread)
@@ -53,7 +54,7 @@ function request()
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Origin"] = ORIGIN,
     ["X-Forwarded-For"] = string.format(
-      "10.%d.%d.%d", (SEQ * 8 + tid) % 256, math.floor(n / 256) % 256, n % 256
+      "%s:0:%x:%x:%x", PREFIX, tid, math.floor(n / 65536), n % 65536
     ),
   }
   return wrk.format("POST", PATH, headers, body)
@@ -61,7 +62,11 @@ end
 """
 
 
-_runs = itertools.count()  # each wrk run gets its own client addresses
+def address_prefix():
+    """A random unique-local IPv6 prefix, fdXX:XXXX:XXXX:XXXX (the rest: thread and number)."""
+    groups = [secrets.randbits(16) for _ in range(4)]
+    groups[0] = 0xFD00 | (groups[0] & 0xFF)
+    return ":".join(f"{group:x}" for group in groups)
 
 
 def post(port, path, body_format, args):
@@ -69,7 +74,9 @@ def post(port, path, body_format, args):
     script = (
         f"PATH = {wrk.lua_string(path)}\nBODY = {wrk.lua_string(body_format)}\n"
         f"ORIGIN = {wrk.lua_string(f'http://127.0.0.1:{port}')}\n"
-        f"RUN = {wrk.lua_string(str(time.time_ns()))}\nSEQ = {next(_runs)}\n{WRK_SCRIPT}"
+        f"RUN = {wrk.lua_string(str(time.time_ns()))}\n"
+        f"PREFIX = {wrk.lua_string(address_prefix())}\n"
+        f"{WRK_SCRIPT}"
     )
     return wrk.run(
         f"http://127.0.0.1:{port}/",

@@ -161,6 +161,9 @@ def setup_django(args):
     os.environ["DJANGO_SETTINGS_MODULE"] = "campaign_site.settings.production"
     os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/campaignkit")
     os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/1")
+    # The stack's own key prefix (scripts/prod-local.sh): this process then reads what the stack
+    # invalidates, e.g. Wagtail's site root paths after load_demo rebuilt the pages.
+    os.environ.setdefault("CACHE_KEY_PREFIX", "campaign-kit-local")
     os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
     os.environ.setdefault("SECRET_KEY", (ROOT / "var/prod-local-secret").read_text().strip())
     import logging
