@@ -8,8 +8,9 @@ same concurrency, posts for a fixed time each, in interleaved rounds:
   and client per request; answered 303 with the mail queued in the database);
 * a bare view inserting one row with the ORM, and one with a raw SQL cursor (answered 200).
 
-It prints requests per second, p50/p99 and the ratios (target: signature >= 0.5x bare), and
-exits 1 below the target or on any unexpected status.
+It prints requests per second, p50/p99, the CPU each part of the stack spent per request
+(proc_cpu.py) and the ratios (target: signature >= 0.5x bare), and exits 1 below the target or
+on any unexpected status.
 
 The mail worker is paused by default (--no-worker): the ratio is the cost of the request, and
 a bare view queues no mail to compete for the same two cores. The queued confirmations are
@@ -32,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import load_surge  # noqa: E402
+import proc_cpu  # noqa: E402
 import wrk  # noqa: E402
 
 # wrk (C, LuaJIT) generates the load, so the client costs the two cores little. Every request
@@ -78,13 +80,17 @@ def post(port, path, body_format, args):
         f"PREFIX = {wrk.lua_string(address_prefix())}\n"
         f"{WRK_SCRIPT}"
     )
-    return wrk.run(
+    before = proc_cpu.snapshot()
+    result = wrk.run(
         f"http://127.0.0.1:{port}/",
         seconds=args.seconds,
         connections=args.concurrency,
         threads=args.wrk_threads,
         script=script,
     )
+    usage = proc_cpu.per_request(before, proc_cpu.snapshot(), result.requests)
+    print(f"  {path}: CPU per request: {proc_cpu.describe(usage)}")
+    return result
 
 
 def signature_case(port, appeal):

@@ -20,6 +20,7 @@ class Result:
     p99: float  # ms
     non_2xx_3xx: int
     socket_errors: str  # wrk's "connect 0, read 0, write 0, timeout 0" when any occurred
+    requests: int = 0  # completed in the run
 
     @property
     def clean(self):
@@ -58,6 +59,7 @@ def run(url, *, seconds, connections, threads=2, script=None, headers=()):
         p99,
         int(errors.group(1)) if errors else 0,
         socket_errors.group(1) if socket_errors else "",
+        int(re.search(r"(\d+) requests in", output).group(1)),
     )
 
 
