@@ -26,7 +26,9 @@ def test_one_client_per_process(redis_cache):
     assert redis_cache.client.get_client(write=True) is client
 
 
-def test_incr_is_one_atomic_step_that_keeps_the_expiry(redis_cache):
+def test_increments_from_many_threads_all_count_and_keep_the_expiry(redis_cache):
+    """The rate limits' counters: no increment lost, the window's expiry kept, and a missing
+    counter is an error rather than a new counter without expiry."""
     redis_cache.add("counter", 0, timeout=600)
     threads = [
         threading.Thread(target=lambda: [redis_cache.incr("counter") for _ in range(50)])
