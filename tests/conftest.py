@@ -1,6 +1,10 @@
 """Fixtures shared by every app's tests: a site with a home page in four languages."""
 
 import os
+import shutil
+import socket
+import subprocess
+import time
 import uuid
 
 import pytest
@@ -103,3 +107,63 @@ def redis_cache(settings, monkeypatch):
     cache = caches["default"]
     yield cache
     cache.delete_pattern("*")  # only this prefix; other test processes share the database
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class PrivateRedis:
+    """A redis-server of the test's own on a free loopback port, to stop and start."""
+
+    def __init__(self):
+        self.port = _free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(10)
+
+
+@pytest.fixture
+def private_redis(settings, monkeypatch):
+    """The production cache (django-redis) on a private, running redis-server; the test may
+    stop and start it. Skipped where redis-server is not installed, except in CI."""
+    if shutil.which("redis-server") is None:
+        if os.environ.get("CI"):
+            pytest.fail("redis-server is missing")
+        pytest.skip("needs redis-server")
+    from campaign_site.settings import env
+
+    server = PrivateRedis()
+    server.start()
+    monkeypatch.setenv("REDIS_URL", server.url)
+    settings.CACHES = env.get_cache("REDIS_URL")
+    yield server
+    if server.process.poll() is None:
+        server.stop()
+
+
+@pytest.fixture
+def redis_down(settings, monkeypatch):
+    """The production cache (django-redis) pointed at a port where nothing listens."""
+    from campaign_site.settings import env
+
+    monkeypatch.setenv("REDIS_URL", f"redis://127.0.0.1:{_free_port()}/0")
+    settings.CACHES = env.get_cache("REDIS_URL")

@@ -1,20 +1,37 @@
-"""Answer a database outage with a short "try again" page instead of a server error.
+"""Answer an outage of the database or the cache with a short "try again" page instead of a
+server error.
 
 When PostgreSQL restarts or is down, queries raise OperationalError (or InterfaceError on a
-connection that broke mid-request). That is not a bug in the request, so the visitor gets a
-translated 503 with Retry-After, and the error log gets one line instead of a traceback. The
-page is rendered without a request context, so it needs neither the database nor the session.
-Transactions of the failed request are rolled back by the database, so nothing is half-stored.
+connection that broke mid-request); when Redis is unreachable, cache reads and writes (the page
+cache, the site context, the rate limits) raise django-redis's ConnectionInterrupted. Neither is
+a bug in the request, so the visitor gets a translated 503 with Retry-After, and the error log
+gets one line instead of a traceback. The page is rendered without a request context, so it
+needs neither the database, the cache nor the session. Transactions of the failed request are
+rolled back by the database, so nothing is half-stored. Both services are reconnected to at the
+next request once they are back (health-checked database connections, redis-py's pool).
 """
 
 import logging
+import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.views import defaults
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
+OUTAGE_ERRORS = (
+    OperationalError,
+    InterfaceError,
+    ConnectionInterrupted,
+    RedisConnectionError,
+    RedisTimeoutError,
+)
 
 
 def unavailable_response() -> HttpResponse:
@@ -24,7 +41,14 @@ def unavailable_response() -> HttpResponse:
     return response
 
 
+def _log_outage(exception):
+    # The exception text names the server, never the visitor: safe to log.
+    logger.warning("Service unavailable: %s: %s", type(exception).__name__, exception)
+
+
 class DatabaseUnavailableMiddleware:
+    """Outages raised by views (the database, the rate limits' cache)."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -32,8 +56,22 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
+        if not isinstance(exception, OUTAGE_ERRORS):
             return None
-        # The exception text names the server, never the visitor: safe to log.
-        logger.warning("Database unavailable: %s: %s", type(exception).__name__, exception)
+        _log_outage(exception)
+        return unavailable_response()
+
+
+def server_error(request):
+    """handler500: outages raised outside any view (the page cache and the site context are
+    middleware) get the same 503, in the language of the address; any other error stays a 500.
+
+    Django calls this while it handles the exception, so sys.exception() is that exception.
+    """
+    exception = sys.exception()
+    if not isinstance(exception, OUTAGE_ERRORS):
+        return defaults.server_error(request)
+    _log_outage(exception)
+    language = translation.get_language_from_path(request.path_info)
+    with translation.override(language or translation.get_language()):
         return unavailable_response()

@@ -42,3 +42,4 @@ urlpatterns += i18n_patterns(
 
 # A page missing in one language answers 404 with links to the languages where it exists.
 handler404 = "home.views.page_not_found"
+handler500 = "campaign_site.unavailable.server_error"

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core import signing
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image
@@ -161,6 +162,16 @@ def test_rate_limit_counts_in_redis(client, appeal, post, settings, redis_cache)
     [key] = [key for key in redis_cache.keys("*") if key.startswith("rl:")]
     assert redis_cache.get(key) == 5  # every POST counts, the refused ones too
     assert 0 < redis_cache.ttl(key) <= 3600 + 60
+
+
+def test_signature_while_redis_is_down_is_a_503_and_stores_nothing(appeal, redis_down):
+    """The rate limit needs Redis before anything is written: the signer is asked to try again
+    (503, Retry-After) instead of getting a server error, and no row is half-stored."""
+    browser = Client(raise_request_exception=False)
+    response = browser.post(form_url(appeal), person_data(), HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert Signature.objects.count() == 0
 
 
 def test_closed_appeal(client, appeal, post):
