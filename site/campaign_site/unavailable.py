@@ -3,12 +3,17 @@ server error.
 
 When PostgreSQL restarts or is down, queries raise OperationalError (or InterfaceError on a
 connection that broke mid-request); when Redis is unreachable, cache reads and writes (the page
-cache, the site context, the rate limits) raise django-redis's ConnectionInterrupted. Neither is
-a bug in the request, so the visitor gets a translated 503 with Retry-After, and the error log
-gets one line instead of a traceback. The page is rendered without a request context, so it
-needs neither the database, the cache nor the session. Transactions of the failed request are
-rolled back by the database, so nothing is half-stored. Both services are reconnected to at the
-next request once they are back (health-checked database connections, redis-py's pool).
+cache, the site context, the rate limits) raise redis-py's ConnectionError or TimeoutError
+(django-redis re-raises them unwrapped). Neither is a bug in the request, so the visitor gets a
+translated 503 with Retry-After. The page is rendered without a request context, so it needs
+neither the database, the cache nor the session. Transactions of the failed request are rolled
+back by the database, so nothing is half-stored. Both services are reconnected to at the next
+request once they are back (health-checked database connections, redis-py's pool).
+
+Outages raised in a view are answered by the middleware, with one warning line in the log.
+Middleware above the views (the page cache, the site context) is outside process_exception's
+reach; there Django's own uncaught-exception handling calls handler500, which gives the same
+503, and logs the error with its traceback.
 """
 
 import logging
@@ -19,7 +24,6 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.views import defaults
-from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -28,7 +32,6 @@ RETRY_AFTER_SECONDS = 30
 OUTAGE_ERRORS = (
     OperationalError,
     InterfaceError,
-    ConnectionInterrupted,
     RedisConnectionError,
     RedisTimeoutError,
 )
@@ -41,12 +44,7 @@ def unavailable_response() -> HttpResponse:
     return response
 
 
-def _log_outage(exception):
-    # The exception text names the server, never the visitor: safe to log.
-    logger.warning("Service unavailable: %s: %s", type(exception).__name__, exception)
-
-
-class DatabaseUnavailableMiddleware:
+class ServiceUnavailableMiddleware:
     """Outages raised by views (the database, the rate limits' cache)."""
 
     def __init__(self, get_response):
@@ -58,7 +56,8 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, OUTAGE_ERRORS):
             return None
-        _log_outage(exception)
+        # The exception text names the server, never the visitor: safe to log.
+        logger.warning("Service unavailable: %s: %s", type(exception).__name__, exception)
         return unavailable_response()
 
 
@@ -66,12 +65,11 @@ def server_error(request):
     """handler500: outages raised outside any view (the page cache and the site context are
     middleware) get the same 503, in the language of the address; any other error stays a 500.
 
-    Django calls this while it handles the exception, so sys.exception() is that exception.
+    Django calls this while it handles the exception, so sys.exception() is that exception, and
+    logs it afterwards (with the response's status), so it is not logged here again.
     """
-    exception = sys.exception()
-    if not isinstance(exception, OUTAGE_ERRORS):
+    if not isinstance(sys.exception(), OUTAGE_ERRORS):
         return defaults.server_error(request)
-    _log_outage(exception)
     language = translation.get_language_from_path(request.path_info)
     with translation.override(language or translation.get_language()):
         return unavailable_response()

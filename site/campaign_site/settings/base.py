@@ -63,7 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "campaign_site.middleware.SecurityHeadersMiddleware",  # CSP, Permissions-Policy
-    "campaign_site.unavailable.DatabaseUnavailableMiddleware",  # database/cache down: 503
+    "campaign_site.unavailable.ServiceUnavailableMiddleware",  # database/cache down: 503
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "campaign_site.middleware.AnonymousPageCacheMiddleware",  # on when PAGE_CACHE_SECONDS > 0
     "django.contrib.sessions.middleware.SessionMiddleware",
