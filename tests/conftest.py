@@ -1,11 +1,9 @@
 """Fixtures shared by every app's tests: a site with a home page in four languages."""
 
-import os
 import shutil
 import socket
 import subprocess
 import time
-import uuid
 
 import pytest
 from django.conf import settings
@@ -14,6 +12,7 @@ from django.core.cache import caches
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.factories import HomePageFactory, translate_page
+from tests.needs import needs
 
 LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
 
@@ -79,40 +78,18 @@ def home(homes):
     return homes["en"]
 
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-@pytest.fixture
-def redis_cache(settings, monkeypatch):
-    """The production cache: Redis (TEST_REDIS_URL) configured as REDIS_URL configures it,
-    under a key prefix of this test's own, removed afterwards.
-
-    Without a Redis server the test skips, except in CI (CI=true), where that is a failure.
-    """
-    from django_redis import get_redis_connection
-    from redis.exceptions import ConnectionError as RedisConnectionError
-
-    from campaign_site.settings import env
-
-    prefix = f"campaign-kit-test-{uuid.uuid4().hex}"
-    monkeypatch.setenv("REDIS_URL", REDIS_URL)
-    monkeypatch.setenv("CACHE_KEY_PREFIX", prefix)
-    settings.CACHES = env.get_cache("REDIS_URL")
-    try:
-        get_redis_connection("default").ping()
-    except RedisConnectionError:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"needs a Redis server at {REDIS_URL} (TEST_REDIS_URL)")
-    cache = caches["default"]
-    yield cache
-    cache.delete_pattern("*")  # only this prefix; other test processes share the database
-
-
 def _free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def _use_redis(settings, monkeypatch, url):
+    """The production cache (django-redis) at ``url``, configured as REDIS_URL configures it."""
+    from campaign_site.settings import env
+
+    monkeypatch.setenv("REDIS_URL", url)
+    settings.CACHES = env.get_cache("REDIS_URL")
 
 
 class PrivateRedis:
@@ -143,27 +120,27 @@ class PrivateRedis:
 
 @pytest.fixture
 def private_redis(settings, monkeypatch):
-    """The production cache (django-redis) on a private, running redis-server; the test may
-    stop and start it. Skipped where redis-server is not installed, except in CI."""
+    """The production cache on a private, running redis-server (empty, nothing on disk); the
+    test may stop and start it."""
     if shutil.which("redis-server") is None:
-        if os.environ.get("CI"):
-            pytest.fail("redis-server is missing")
-        pytest.skip("needs redis-server")
-    from campaign_site.settings import env
-
+        needs("redis-server (Debian: apt-get install redis-server)")
     server = PrivateRedis()
     server.start()
-    monkeypatch.setenv("REDIS_URL", server.url)
-    settings.CACHES = env.get_cache("REDIS_URL")
+    _use_redis(settings, monkeypatch, server.url)
     yield server
     if server.process.poll() is None:
         server.stop()
 
 
 @pytest.fixture
-def redis_down(settings, monkeypatch):
-    """The production cache (django-redis) pointed at a port where nothing listens."""
-    from campaign_site.settings import env
+def redis_cache(private_redis):
+    """The production cache, running: Redis through django-redis."""
+    return caches["default"]
 
-    monkeypatch.setenv("REDIS_URL", f"redis://127.0.0.1:{_free_port()}/0")
-    settings.CACHES = env.get_cache("REDIS_URL")
+
+@pytest.fixture
+def redis_down(settings, monkeypatch):
+    """The production cache pointed at a port where nothing listens; returns that port."""
+    port = _free_port()
+    _use_redis(settings, monkeypatch, f"redis://127.0.0.1:{port}/0")
+    return port
