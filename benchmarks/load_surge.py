@@ -118,8 +118,16 @@ def stack_env(args):
         # No worker recycling in the middle of a measurement: a fresh worker's first requests
         # are slow, and the figures would show when it happened instead of the views.
         "MAX_REQUESTS": "0",
+        "CACHE_KEY_PREFIX": cache_key_prefix(),
     }
     return env
+
+
+def cache_key_prefix():
+    """The stack's cache key prefix, also used by this process (setup_django), so that it reads
+    what the stack invalidates, e.g. Wagtail's site root paths after load_demo rebuilt pages.
+    The default is scripts/prod-local.sh's, for a stack started by hand (--no-start)."""
+    return os.environ.get("CACHE_KEY_PREFIX", "campaign-kit-local")
 
 
 def start_stack(args):
@@ -161,9 +169,7 @@ def setup_django(args):
     os.environ["DJANGO_SETTINGS_MODULE"] = "campaign_site.settings.production"
     os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/campaignkit")
     os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/1")
-    # The stack's own key prefix (scripts/prod-local.sh): this process then reads what the stack
-    # invalidates, e.g. Wagtail's site root paths after load_demo rebuilt the pages.
-    os.environ.setdefault("CACHE_KEY_PREFIX", "campaign-kit-local")
+    os.environ["CACHE_KEY_PREFIX"] = cache_key_prefix()
     os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
     os.environ.setdefault("SECRET_KEY", (ROOT / "var/prod-local-secret").read_text().strip())
     import logging

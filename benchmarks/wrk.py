@@ -20,7 +20,7 @@ class Result:
     p99: float  # ms
     non_2xx_3xx: int
     socket_errors: str  # wrk's "connect 0, read 0, write 0, timeout 0" when any occurred
-    requests: int = 0  # completed in the run
+    requests: int  # completed in the run
 
     @property
     def clean(self):
