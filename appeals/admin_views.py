@@ -32,7 +32,7 @@ def overview(request):
     ).exclude(status__in=[SignatureStatus.WITHDRAWN, SignatureStatus.INVALIDATED])
     return TemplateResponse(
         request,
-        "appeals/admin/overview.html",
+        "campaign_kit_appeals/admin/overview.html",
         {"rows": rows, "pending": pending.count(), "header_title": _("Appeals")},
     )
 
@@ -44,7 +44,7 @@ def moderation(request):
     ).exclude(status__in=[SignatureStatus.WITHDRAWN, SignatureStatus.INVALIDATED])
     return TemplateResponse(
         request,
-        "appeals/admin/moderation.html",
+        "campaign_kit_appeals/admin/moderation.html",
         {"queue": queue.order_by("created_at"), "header_title": _("Organisations to moderate")},
     )
 
@@ -98,7 +98,7 @@ def invalidate(request, page_id):
             status = 400
     return TemplateResponse(
         request,
-        "appeals/admin/invalidate.html",
+        "campaign_kit_appeals/admin/invalidate.html",
         {
             "page": page,
             "form": form,

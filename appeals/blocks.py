@@ -8,7 +8,7 @@ class HeadingBlock(blocks.CharBlock):
     class Meta:
         icon = "title"
         label = _("Heading")
-        template = "appeals/blocks/heading.html"
+        template = "campaign_kit_appeals/blocks/heading.html"
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -19,7 +19,7 @@ class ParagraphBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
         label = _("Paragraph")
-        template = "appeals/blocks/paragraph.html"
+        template = "campaign_kit_appeals/blocks/paragraph.html"
 
 
 class DemandsBlock(blocks.StructBlock):
@@ -29,7 +29,7 @@ class DemandsBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("List of demands")
-        template = "appeals/blocks/demands.html"
+        template = "campaign_kit_appeals/blocks/demands.html"
 
 
 class AppealTextBlock(blocks.StreamBlock):

@@ -12,9 +12,9 @@ from .selectors import page_for_key
 
 
 def render_mail(name, context):
-    subject = render_to_string(f"appeals/emails/{name}_subject.txt", context)
-    text = render_to_string(f"appeals/emails/{name}.txt", context)
-    html = render_to_string(f"appeals/emails/{name}.html", context)
+    subject = render_to_string(f"campaign_kit_appeals/emails/{name}_subject.txt", context)
+    text = render_to_string(f"campaign_kit_appeals/emails/{name}.txt", context)
+    html = render_to_string(f"campaign_kit_appeals/emails/{name}.html", context)
     return " ".join(subject.split()), text, html
 
 
@@ -28,9 +28,9 @@ def links(signature, page):
     with translation.override(signature.language or settings.LANGUAGE_CODE):
         return {
             "confirm_url": root
-            + reverse("appeals:confirm", args=[make_token(signature, CONFIRM_SALT)]),
+            + reverse("campaign_kit_appeals:confirm", args=[make_token(signature, CONFIRM_SALT)]),
             "withdraw_url": root
-            + reverse("appeals:withdraw", args=[make_token(signature, WITHDRAW_SALT)]),
+            + reverse("campaign_kit_appeals:withdraw", args=[make_token(signature, WITHDRAW_SALT)]),
         }
 
 

@@ -8,7 +8,7 @@ from django.http import HttpResponseForbidden
 from django.utils.translation import gettext as _
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-MANAGE_SIGNATURES = "appeals.manage_signatures"
+MANAGE_SIGNATURES = "campaign_kit_appeals.manage_signatures"
 
 
 def can_manage_signatures(user):

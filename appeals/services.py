@@ -190,7 +190,7 @@ def _send_now(task_name, *args):
 
 
 def _may_mail(digest):
-    key = f"appeals:mails:{digest}:{timezone.now():%Y%m%d}"
+    key = f"campaign_kit_appeals:mails:{digest}:{timezone.now():%Y%m%d}"
     cache.add(key, 0, 86400)
     try:
         sent = cache.incr(key)

@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "appeals"
+app_name = "campaign_kit_appeals"
 
 urlpatterns = [
     # Signing posts here, not to the page's own routes: no page routing before the view.

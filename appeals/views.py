@@ -64,7 +64,10 @@ def _context(request, page, **extra):
 
 def appeal_page(request, page, status=200, **extra):
     return TemplateResponse(
-        request, "appeals/appeal_page.html", _context(request, page, **extra), status=status
+        request,
+        "campaign_kit_appeals/appeal_page.html",
+        _context(request, page, **extra),
+        status=status,
     )
 
 
@@ -76,7 +79,7 @@ def _full_page(page):
 def _closed(request, page):
     page = _full_page(page)
     return TemplateResponse(
-        request, "appeals/closed.html", {"page": page, "self": page}, status=410
+        request, "campaign_kit_appeals/closed.html", {"page": page, "self": page}, status=410
     )
 
 
@@ -118,7 +121,7 @@ def sent(request, page):
     kind = "organisation" if request.GET.get("kind") == "organisation" else "person"
     return TemplateResponse(
         request,
-        "appeals/sent.html",
+        "campaign_kit_appeals/sent.html",
         {"page": page, "self": page, "days": confirm_days(), "kind": kind},
     )
 
@@ -142,7 +145,7 @@ def signatories(request, page):
         previous_page=number - 1 if number > 1 else None,
         next_page=number + 1 if has_next else None,
     )
-    return TemplateResponse(request, "appeals/signatories.html", context)
+    return TemplateResponse(request, "campaign_kit_appeals/signatories.html", context)
 
 
 def counts_payload(page):
@@ -172,7 +175,7 @@ def badge(request, page):
     goal = page.goal or 0
     response = TemplateResponse(
         request,
-        "appeals/badge.html",
+        "campaign_kit_appeals/badge.html",
         {
             "page": page,
             "counter": counter,
@@ -218,7 +221,9 @@ def _logo_type(name):
 
 
 def _token_page(request, template, status=200, **context):
-    return TemplateResponse(request, f"appeals/{template}.html", context, status=status)
+    return TemplateResponse(
+        request, f"campaign_kit_appeals/{template}.html", context, status=status
+    )
 
 
 @require_http_methods(["GET", "POST"])

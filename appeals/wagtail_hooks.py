@@ -50,5 +50,5 @@ def register_appeals_permissions():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(
-        content_type__app_label="appeals", codename__in=["manage_signatures"]
+        content_type__app_label="campaign_kit_appeals", codename__in=["manage_signatures"]
     )

@@ -125,7 +125,9 @@ def drain_mail_queue(box):
     """Send the queued confirmations with one worker process; every one must arrive."""
     from django_tasks_db.models import DBTaskResult
 
-    queued = DBTaskResult.objects.ready().filter(task_path="appeals.tasks.send_confirmation")
+    queued = DBTaskResult.objects.ready().filter(
+        task_path="campaign_kit.appeals.tasks.send_confirmation"
+    )
     waiting, before = queued.count(), len(box.messages)
     started = time.monotonic()
     subprocess.run(
@@ -184,7 +186,7 @@ def main(argv=None):
         from django.db import connection
         from wagtail.models import Locale
 
-        from appeals.models import AppealPage
+        from campaign_kit.appeals.models import AppealPage
 
         with connection.cursor() as cursor:
             cursor.execute(bench_urls.CREATE_TABLE)

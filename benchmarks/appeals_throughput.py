@@ -48,7 +48,7 @@ def recreate_database():
 
 
 def make_appeal():
-    from appeals.factories import AppealPageFactory
+    from campaign_kit.appeals.factories import AppealPageFactory
 
     return AppealPageFactory(parent=bench_db.make_home(), slug="bench-appeal", goal=200000)
 
@@ -62,7 +62,7 @@ def timed(fn):
 def sign_url(appeal):
     from django.urls import reverse
 
-    return reverse("appeals:sign", args=[appeal.pk])  # the form's action on the page
+    return reverse("campaign_kit_appeals:sign", args=[appeal.pk])  # the form's action on the page
 
 
 FORM = "application/x-www-form-urlencoded"  # what browsers send for forms without a file field
@@ -86,7 +86,7 @@ def person(n, started):
 
 
 def throughput(client, appeal):
-    from appeals.security import form_timestamp
+    from campaign_kit.appeals.security import form_timestamp
 
     counter = {"n": 10**6}
     url = sign_url(appeal)
@@ -119,7 +119,7 @@ def post_queries(client, appeal):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from appeals.security import form_timestamp
+    from campaign_kit.appeals.security import form_timestamp
 
     with CaptureQueriesContext(connection) as ctx:
         response = form_post(client, sign_url(appeal), person(1, form_timestamp()))
@@ -131,7 +131,7 @@ def profile_posts(client, appeal, n=200):
     import cProfile
     import pstats
 
-    from appeals.security import form_timestamp
+    from campaign_kit.appeals.security import form_timestamp
 
     url, started = sign_url(appeal), form_timestamp()
     profiler = cProfile.Profile()
@@ -157,8 +157,8 @@ def page_queries(client, appeal):
 def fill(appeal, total):
     from django.utils import timezone
 
-    from appeals.models import Signature
-    from appeals.services import recount
+    from campaign_kit.appeals.models import Signature
+    from campaign_kit.appeals.services import recount
 
     key = appeal.translation_key
     Signature.objects.filter(appeal_key=key).delete()

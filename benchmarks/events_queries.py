@@ -19,15 +19,15 @@ RUNS = 5
 
 
 def make_site():
-    from events.factories import EventIndexPageFactory
+    from campaign_kit.events.factories import EventIndexPageFactory
 
     home = bench_db.make_home()
     return EventIndexPageFactory(parent=home, title="Events", slug="events")
 
 
 def add_events(index, count, offset):
-    from events.models import EventPage
-    from events.services import sync_pool
+    from campaign_kit.events.models import EventPage
+    from campaign_kit.events.services import sync_pool
 
     now = datetime.now(UTC)
     for n in range(offset, offset + count):
@@ -99,7 +99,7 @@ def main():
     bench_db.migrate()
     from django.test import Client
 
-    from events import calendars, selectors
+    from campaign_kit.events import calendars, selectors
 
     client = Client()
     index = make_site()

@@ -41,7 +41,7 @@ def main(argv=None):
         from django_tasks_db.models import DBTaskResult
         from wagtail.models import Locale
 
-        from appeals.models import AppealPage, Signature
+        from campaign_kit.appeals.models import AppealPage, Signature
 
         english = Locale.objects.get(language_code="en")
         appeal = AppealPage.objects.live().filter(locale=english, status="open").first()

@@ -260,7 +260,7 @@ def run(args, version, box):
     from django_tasks_db.models import DBTaskResult
     from wagtail.models import Locale
 
-    from appeals.models import AppealPage, Signature
+    from campaign_kit.appeals.models import AppealPage, Signature
 
     failures = []
     english = Locale.objects.get(language_code="en")
@@ -343,7 +343,7 @@ def run(args, version, box):
     stored = set(rows.values_list("email", flat=True))
     incomplete = rows.filter(email_hash="").count() + rows.filter(consent_version="").count()
     tasks = DBTaskResult.objects.filter(
-        enqueued_at__gte=started, task_path="appeals.tasks.send_confirmation"
+        enqueued_at__gte=started, task_path="campaign_kit.appeals.tasks.send_confirmation"
     ).count()
     after = {r[4][1]["p-email"] for r in posts if r[0] >= up_at and r[2] in (200, 302, 303)}
     print(

@@ -57,7 +57,7 @@ def main(argv=None):
         from django_tasks_db.models import DBTaskResult
         from wagtail.models import Locale
 
-        from appeals.models import AppealPage, Signature
+        from campaign_kit.appeals.models import AppealPage, Signature
 
         english = Locale.objects.get(language_code="en")
         appeal = AppealPage.objects.live().filter(locale=english, status="open").first()
@@ -100,7 +100,7 @@ def main(argv=None):
         stored = rows.count()
         incomplete = rows.filter(email_hash="").count() + rows.filter(consent_version="").count()
         tasks = DBTaskResult.objects.filter(
-            enqueued_at__gte=started, task_path="appeals.tasks.send_confirmation"
+            enqueued_at__gte=started, task_path="campaign_kit.appeals.tasks.send_confirmation"
         ).count()
         print(
             f"accepted {len(accepted)}, connection errors {broken}, rows stored {stored}, "

@@ -311,7 +311,7 @@ def ensure_load_appeal(locale):
     """Without an open appeal in the demo content, add one under the English home page."""
     from wagtail.models import Page
 
-    from appeals.factories import AppealPageFactory
+    from campaign_kit.appeals.factories import AppealPageFactory
 
     home = Page.objects.get(depth=2, locale=locale).specific
     appeal = AppealPageFactory(parent=home, title="Load test appeal", slug="load-test-appeal")
@@ -325,7 +325,7 @@ def signature_jobs(args, appeal, prefix):
     from django.conf import settings
     from django.utils import timezone
 
-    from appeals.models.signatures import Display
+    from campaign_kit.appeals.models.signatures import Display
 
     status, html, _ = request(args.port, "GET", appeal.url)
     started = re.search(rb'name="p-started" value="([^"]+)"', html)
@@ -361,9 +361,9 @@ def run_surge(args, box):
     from django.db.models import Sum
     from wagtail.models import Locale
 
-    from appeals.models import AppealPage, Signature
-    from events.models import EventPage
-    from events.models.registrations import ACTIVE_STATUSES, Registration
+    from campaign_kit.appeals.models import AppealPage, Signature
+    from campaign_kit.events.models import EventPage
+    from campaign_kit.events.models.registrations import ACTIVE_STATUSES, Registration
 
     failures = []
     english = Locale.objects.get(language_code="en")

@@ -45,9 +45,9 @@ def english(model):
 
 
 def page_urls():
-    from appeals.models import AppealPage
-    from campaigns.models import CampaignPage, MaterialsPage, NewsIndexPage, NewsPage
-    from events.models import EventIndexPage, EventPage
+    from campaign_kit.appeals.models import AppealPage
+    from campaign_kit.campaigns.models import CampaignPage, MaterialsPage, NewsIndexPage, NewsPage
+    from campaign_kit.events.models import EventIndexPage, EventPage
     from home.models import HomePage, StandardPage
 
     appeal = english(AppealPage)
@@ -70,13 +70,13 @@ def grow(news_target, events_target, signatures_target):
     from django.utils import timezone
     from wagtail.images import get_image_model
 
-    from appeals.models import AppealPage, Signature
-    from appeals.services import recount
-    from campaigns.factories import NewsPageFactory
-    from campaigns.models import CampaignPage, NewsIndexPage, NewsPage
-    from events.factories import EventPageFactory
-    from events.models import EventIndexPage, EventPage
-    from events.services import sync_pool
+    from campaign_kit.appeals.models import AppealPage, Signature
+    from campaign_kit.appeals.services import recount
+    from campaign_kit.campaigns.factories import NewsPageFactory
+    from campaign_kit.campaigns.models import CampaignPage, NewsIndexPage, NewsPage
+    from campaign_kit.events.factories import EventPageFactory
+    from campaign_kit.events.models import EventIndexPage, EventPage
+    from campaign_kit.events.services import sync_pool
 
     campaign = english(CampaignPage)
     news_index = english(NewsIndexPage)

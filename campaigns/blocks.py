@@ -15,7 +15,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Quote")
-        template = "campaigns/blocks/quote.html"
+        template = "campaign_kit_campaigns/blocks/quote.html"
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -25,7 +25,7 @@ class CaptionedImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image")
-        template = "campaigns/blocks/image.html"
+        template = "campaign_kit_campaigns/blocks/image.html"
 
 
 class DocumentLinkBlock(blocks.StructBlock):
@@ -37,7 +37,7 @@ class DocumentLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Document link")
-        template = "campaigns/blocks/document_link.html"
+        template = "campaign_kit_campaigns/blocks/document_link.html"
 
 
 class PressMentionBlock(blocks.StructBlock):
@@ -49,12 +49,14 @@ class PressMentionBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Press mention")
-        template = "campaigns/blocks/press_mention.html"
+        template = "campaign_kit_campaigns/blocks/press_mention.html"
 
 
 class NewsStreamBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(
-        label=_("Text"), features=RICH_TEXT_FEATURES, template="campaigns/blocks/rich_text.html"
+        label=_("Text"),
+        features=RICH_TEXT_FEATURES,
+        template="campaign_kit_campaigns/blocks/rich_text.html",
     )
     quote = QuoteBlock()
     image = CaptionedImageBlock()

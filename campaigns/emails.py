@@ -8,7 +8,7 @@ from django.utils import translation
 
 
 def _render(name, context):
-    base = f"campaigns/emails/{name}"
+    base = f"campaign_kit_campaigns/emails/{name}"
     subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
     text = render_to_string(f"{base}.txt", context)
     html = render_to_string(f"{base}.html", context)

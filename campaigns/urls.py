@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "campaigns"
+app_name = "campaign_kit_campaigns"
 
 urlpatterns = [
     path(

@@ -40,7 +40,7 @@ def materials_index(request, page):
     language_choices = [(code, Material(language=code).language_name) for code in languages]
     return TemplateResponse(
         request,
-        "campaigns/materials_page.html",
+        "campaign_kit_campaigns/materials_page.html",
         _page_context(
             request,
             page,
@@ -60,7 +60,7 @@ def order_form(request, page):
     if not page.orders_open or not materials:
         return TemplateResponse(
             request,
-            "campaigns/order_closed.html",
+            "campaign_kit_campaigns/order_closed.html",
             _page_context(request, page),
             status=410 if request.method == "POST" else 200,
         )
@@ -103,14 +103,16 @@ def order_form(request, page):
         form = PrintOrderForm(materials=materials)
     return TemplateResponse(
         request,
-        "campaigns/order_form.html",
+        "campaign_kit_campaigns/order_form.html",
         _page_context(request, page, form=form, order_error=error, title=_("Order materials")),
         status=status,
     )
 
 
 def order_thanks(request, page):
-    return TemplateResponse(request, "campaigns/order_thanks.html", _page_context(request, page))
+    return TemplateResponse(
+        request, "campaign_kit_campaigns/order_thanks.html", _page_context(request, page)
+    )
 
 
 @require_safe

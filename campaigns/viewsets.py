@@ -18,7 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import services
 from .models import DownloadCount, Material, PrintOrder
 
-FULFIL_PERMISSION = "campaigns.fulfil_orders"
+FULFIL_PERMISSION = "campaign_kit_campaigns.fulfil_orders"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -218,9 +218,9 @@ class DownloadsPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         if action != "view" or not user.is_active:
             return False
-        return user.has_perm("campaigns.change_material") or super().user_has_permission(
-            user, "view"
-        )
+        return user.has_perm(
+            "campaign_kit_campaigns.change_material"
+        ) or super().user_has_permission(user, "view")
 
 
 class DownloadIndexView(IndexView):

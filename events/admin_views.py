@@ -40,7 +40,7 @@ def manage_event(request, pool_id):
     capacity = services.source_page(page).capacity if page else None
     return TemplateResponse(
         request,
-        "events/admin/manage_event.html",
+        "campaign_kit_events/admin/manage_event.html",
         {
             "pool": pool,
             "page_obj": page,
@@ -70,7 +70,9 @@ def _act(request, pool):
             services.promote(registration)
             messages.success(request, _("Registration moved up from the waiting list."))
         else:
-            return TemplateResponse(request, "events/admin/bad_action.html", {}, status=400)
+            return TemplateResponse(
+                request, "campaign_kit_events/admin/bad_action.html", {}, status=400
+            )
     except services.RegistrationError as exc:
         messages.error(request, str(exc.message))
     target = request.POST.get("q", "")

@@ -11,7 +11,7 @@ class ParagraphBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
         label = _("Paragraph")
-        template = "events/blocks/paragraph.html"
+        template = "campaign_kit_events/blocks/paragraph.html"
 
 
 class ImageBlock(blocks.StructBlock):
@@ -21,7 +21,7 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image")
-        template = "events/blocks/image.html"
+        template = "campaign_kit_events/blocks/image.html"
 
 
 class ProgrammeItemBlock(blocks.StructBlock):
@@ -36,7 +36,7 @@ class ProgrammeBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Programme")
-        template = "events/blocks/programme.html"
+        template = "campaign_kit_events/blocks/programme.html"
 
 
 class EventBodyBlock(blocks.StreamBlock):

@@ -14,16 +14,16 @@ KINDS = {"registered", "duplicate", "confirmed", "promoted", "cancelled", "event
 
 
 def render_mail(name, context):
-    subject = render_to_string(f"events/emails/{name}_subject.txt", context)
-    text = render_to_string(f"events/emails/{name}.txt", context)
-    html = render_to_string(f"events/emails/{name}.html", context)
+    subject = render_to_string(f"campaign_kit_events/emails/{name}_subject.txt", context)
+    text = render_to_string(f"campaign_kit_events/emails/{name}.txt", context)
+    html = render_to_string(f"campaign_kit_events/emails/{name}.html", context)
     return " ".join(subject.split()), text, html
 
 
 def registration_link(registration, page):
     root = page.get_site().root_url if page.get_site() else settings.WAGTAILADMIN_BASE_URL
     with translation.override(registration.language):
-        path = reverse("events:registration", args=[make_token(registration)])
+        path = reverse("campaign_kit_events:registration", args=[make_token(registration)])
     return root.rstrip("/") + path
 
 

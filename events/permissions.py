@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.template.response import TemplateResponse
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-VIEW_REGISTRATIONS = "events.view_registrations"
+VIEW_REGISTRATIONS = "campaign_kit_events.view_registrations"
 
 
 def can_view_registrations(user):
@@ -15,7 +15,9 @@ def can_view_registrations(user):
 def forbidden_unless_allowed(request):
     """A 403 page for logged-in staff without the permission, else None."""
     if request.user.is_authenticated and not can_view_registrations(request.user):
-        response = TemplateResponse(request, "events/admin/forbidden.html", {}, status=403)
+        response = TemplateResponse(
+            request, "campaign_kit_events/admin/forbidden.html", {}, status=403
+        )
         return response.render()
     return None
 

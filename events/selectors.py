@@ -139,14 +139,16 @@ def _build_index_data(index_page, base):
     from taggit.models import Tag
     from wagtail.models import Page
 
-    from .models import EventSeries
+    from .models import EventPageTag, EventSeries
 
     rows = list(base.order_by().values_list("city", "start", "campaign_id", "series_id"))
     tz = timezone.get_current_timezone()
     months = sorted({timezone.localtime(start, tz).strftime("%Y-%m") for _, start, _, _ in rows})
     campaign_ids = {campaign_id for _, _, campaign_id, _ in rows if campaign_id is not None}
     series_ids = {series_id for _, _, _, series_id in rows if series_id is not None}
-    tags = Tag.objects.filter(events_eventpagetag_items__content_object__in=base).distinct()
+    tags = Tag.objects.filter(
+        pk__in=EventPageTag.objects.filter(content_object__in=base).values("tag_id")
+    )
     options = {
         "cities": sorted({city for city, _, _, _ in rows if city}),
         "months": [

@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "events"
+app_name = "campaign_kit_events"
 
 urlpatterns = [
     # Registration posts here, not to the page's own route: no page routing before the view.

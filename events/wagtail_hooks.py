@@ -28,5 +28,5 @@ def register_events_permissions():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(
-        content_type__app_label="events", codename="view_registrations"
+        content_type__app_label="campaign_kit_events", codename="view_registrations"
     )

@@ -13,9 +13,9 @@ from wagtail.models import Page
 
 SECTION_SELECTORS = {
     # context name: (app label, "module:function")
-    "latest_news": ("campaigns", "campaigns.selectors:latest_news"),
-    "upcoming_events": ("events", "events.selectors:upcoming_events"),
-    "open_appeals": ("appeals", "appeals.selectors:open_appeals"),
+    "latest_news": ("campaign_kit.campaigns", "campaign_kit.campaigns.selectors:latest_news"),
+    "upcoming_events": ("campaign_kit.events", "campaign_kit.events.selectors:upcoming_events"),
+    "open_appeals": ("campaign_kit.appeals", "campaign_kit.appeals.selectors:open_appeals"),
 }
 SECTION_SIZE = 3
 

@@ -16,7 +16,9 @@ from ..blocks import AppealTextBlock
 
 
 def campaign_page_types():
-    types = getattr(settings, "CAMPAIGN_KIT_CAMPAIGN_PAGE_TYPES", ["campaigns.CampaignPage"])
+    types = getattr(
+        settings, "CAMPAIGN_KIT_CAMPAIGN_PAGE_TYPES", ["campaign_kit_campaigns.CampaignPage"]
+    )
     installed = [t for t in types if apps.is_installed(t.split(".")[0])]
     return installed or ["wagtailcore.Page"]
 
@@ -24,7 +26,7 @@ def campaign_page_types():
 class AppealIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
 
-    subpage_types = ["appeals.AppealPage"]
+    subpage_types = ["campaign_kit_appeals.AppealPage"]
     content_panels = Page.content_panels + [FieldPanel("intro")]
     override_translatable_fields = [
         TranslatableField("title"),
@@ -86,7 +88,7 @@ class AppealPage(RoutablePageMixin, Page):
     )
 
     parent_page_types = [
-        "appeals.AppealIndexPage",
+        "campaign_kit_appeals.AppealIndexPage",
         "home.HomePage",
         "home.StandardPage",
         "wagtailcore.Page",

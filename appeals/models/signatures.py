@@ -180,7 +180,7 @@ class PaperCount(models.Model):
         related_name="+",
         verbose_name=_("appeal"),
         limit_choices_to={
-            "content_type__app_label": "appeals",
+            "content_type__app_label": "campaign_kit_appeals",
             "content_type__model": "appealpage",
         },
     )

@@ -114,7 +114,7 @@ class Material(TranslatableMixin, index.Indexed, models.Model):
         return self.document.get_file_size()
 
     def get_download_url(self):
-        return reverse("campaigns:material_download", kwargs={"pk": self.pk})
+        return reverse("campaign_kit_campaigns:material_download", kwargs={"pk": self.pk})
 
 
 class DownloadCount(models.Model):

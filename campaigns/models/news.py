@@ -29,7 +29,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    subpage_types = ["campaigns.NewsPage"]
+    subpage_types = ["campaign_kit_campaigns.NewsPage"]
     override_translatable_fields = [
         TranslatableField("title"),
         TranslatableField("seo_title"),
@@ -98,7 +98,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey(
-        "campaigns.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+        "campaign_kit_campaigns.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
     )
 
 
@@ -146,7 +146,7 @@ class NewsPage(Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    parent_page_types = ["campaigns.NewsIndexPage"]
+    parent_page_types = ["campaign_kit_campaigns.NewsIndexPage"]
     serve_select_related = ("image",)  # shown at the top (see home/routing.py)
     subpage_types = []
     override_translatable_fields = [

@@ -74,7 +74,7 @@ class PrintOrder(models.Model):
 class OrderLine(models.Model):
     order = models.ForeignKey(PrintOrder, related_name="lines", on_delete=models.CASCADE)
     material = models.ForeignKey(
-        "campaigns.Material",
+        "campaign_kit_campaigns.Material",
         verbose_name=_("material"),
         null=True,
         blank=True,

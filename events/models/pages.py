@@ -33,7 +33,9 @@ def default_time_zone():
 
 
 def campaign_page_types():
-    types = getattr(settings, "CAMPAIGN_KIT_CAMPAIGN_PAGE_TYPES", ["campaigns.CampaignPage"])
+    types = getattr(
+        settings, "CAMPAIGN_KIT_CAMPAIGN_PAGE_TYPES", ["campaign_kit_campaigns.CampaignPage"]
+    )
     available = []
     for label in types:
         app_label, _dot, model_name = label.partition(".")
@@ -70,7 +72,7 @@ class RegistrationMode(models.TextChoices):
 
 class EventPageTag(TaggedItemBase):
     content_object = ParentalKey(
-        "events.EventPage", related_name="tagged_items", on_delete=models.CASCADE
+        "campaign_kit_events.EventPage", related_name="tagged_items", on_delete=models.CASCADE
     )
 
 
@@ -88,7 +90,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         SynchronizedField("past_per_page"),
         SynchronizedField("show_in_menus"),
     ]
-    subpage_types = ["events.EventPage"]
+    subpage_types = ["campaign_kit_events.EventPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -147,7 +149,7 @@ class EventPage(RoutablePageMixin, Page):
         help_text=_("Shown in the banner, e.g. the new date of a postponed event."),
     )
     series = models.ForeignKey(
-        "events.EventSeries",
+        "campaign_kit_events.EventSeries",
         verbose_name=_("series / action day"),
         null=True,
         blank=True,
@@ -280,7 +282,7 @@ class EventPage(RoutablePageMixin, Page):
         index.FilterField("start"),
         index.FilterField("city"),
     ]
-    parent_page_types = ["events.EventIndexPage"]
+    parent_page_types = ["campaign_kit_events.EventIndexPage"]
     serve_select_related = ("image",)  # shown at the top, loaded with the page when routed
     subpage_types = []
 

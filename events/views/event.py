@@ -114,7 +114,9 @@ def _register(request, page):
             context = _event_context(request, page, error=str(exc.message))
         return TemplateResponse(request, template, context, status=exc.status)
     # Post/Redirect/Get: the outcome travels signed in the URL (no cookie, no personal data).
-    target = reverse("events:registered", args=[page.pk, outcome_token(outcome.status)])
+    target = reverse(
+        "campaign_kit_events:registered", args=[page.pk, outcome_token(outcome.status)]
+    )
     return HttpResponseSeeOther(target)
 
 
@@ -127,4 +129,4 @@ def registered(request, page_id, token):
         raise Http404
     context = page.get_context(request)
     context.update({"outcome": outcome, "ics_url": page.url + page.reverse_subpage("ics_view")})
-    return TemplateResponse(request, "events/registration_done.html", context)
+    return TemplateResponse(request, "campaign_kit_events/registration_done.html", context)

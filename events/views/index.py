@@ -63,7 +63,7 @@ def event_index(request, index_page):
             "query_without_upcoming": _query_without_page(request, "upcoming"),
         }
     )
-    return TemplateResponse(request, "events/event_index_page.html", context)
+    return TemplateResponse(request, "campaign_kit_events/event_index_page.html", context)
 
 
 def _group_by_series(events, localized):

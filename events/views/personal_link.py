@@ -20,7 +20,7 @@ def registration_detail(request, token):
     if registration is None:
         return render(
             request,
-            "events/registration_invalid.html",
+            "campaign_kit_events/registration_invalid.html",
             {"title": _("This link is not valid")},
             status=404 if public_id is not None else 400,
         )
@@ -47,7 +47,7 @@ def registration_detail(request, token):
             message, status = _("Unknown action."), 400
     return render(
         request,
-        "events/registration_detail.html",
+        "campaign_kit_events/registration_detail.html",
         {
             "title": _("Your registration"),
             "registration": registration,

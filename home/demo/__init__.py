@@ -14,9 +14,9 @@ from django.apps import apps
 # (app label that must be installed, module with a `load(context, log)` function)
 LOADERS = [
     ("home", "home.demo.site"),
-    ("campaigns", "home.demo.campaigns"),
-    ("events", "home.demo.events"),
-    ("appeals", "home.demo.appeals"),
+    ("campaign_kit.campaigns", "home.demo.campaigns"),
+    ("campaign_kit.events", "home.demo.events"),
+    ("campaign_kit.appeals", "home.demo.appeals"),
 ]
 
 

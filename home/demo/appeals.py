@@ -9,9 +9,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from appeals.models import AppealPage, Signature
-from appeals.security import email_hash
-from appeals.services import recount
+from campaign_kit.appeals.models import AppealPage, Signature
+from campaign_kit.appeals.security import email_hash
+from campaign_kit.appeals.services import recount
 
 from .utils import create_in_languages
 

@@ -17,7 +17,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
-from campaigns.models import CampaignPage, Material, MaterialsPage, NewsIndexPage, NewsPage
+from campaign_kit.campaigns.models import (
+    CampaignPage,
+    Material,
+    MaterialsPage,
+    NewsIndexPage,
+    NewsPage,
+)
 
 from .utils import create_in_languages, ensure_locales, publish, rich
 

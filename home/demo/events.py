@@ -5,7 +5,7 @@ event, a past one and a cancelled one. Venues, times and people are invented.
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from events.models import EventIndexPage, EventPage, EventSeries
+from campaign_kit.events.models import EventIndexPage, EventPage, EventSeries
 
 from .utils import create_in_languages, ensure_locales, rich
 

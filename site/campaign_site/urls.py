@@ -33,9 +33,9 @@ if settings.DEBUG:
 # own URLs come before Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
     path("", include("home.urls")),
-    path("", include("campaigns.urls")),
-    path("", include("events.urls")),
-    path("", include("appeals.urls")),
+    path("", include("campaign_kit.campaigns.urls")),
+    path("", include("campaign_kit.events.urls")),
+    path("", include("campaign_kit.appeals.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -7,7 +7,11 @@ from .middleware import CACHEABLE_REQUEST_ATTR, page_cache_seconds
 
 # Pages that show live counters (signatures, seats left, donations) are cached briefly so the
 # numbers stay fresh within seconds; every other page lives until the next publish.
-DEFAULT_LIVE_PAGE_TYPES = ("events.eventpage", "appeals.appealpage", "campaigns.campaignpage")
+DEFAULT_LIVE_PAGE_TYPES = (
+    "campaign_kit_events.eventpage",
+    "campaign_kit_appeals.appealpage",
+    "campaign_kit_campaigns.campaignpage",
+)
 
 
 @hooks.register("before_serve_page")

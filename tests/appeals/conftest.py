@@ -2,8 +2,8 @@ import re
 
 import pytest
 
-from appeals.factories import AppealPageFactory
-from appeals.security import form_timestamp
+from campaign_kit.appeals.factories import AppealPageFactory
+from campaign_kit.appeals.security import form_timestamp
 from home.factories import translate_page
 
 

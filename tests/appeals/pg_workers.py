@@ -34,8 +34,8 @@ def setup(db_settings, root):
 
 def sign(db_settings, root, barrier, appeal_key, appeal_pk, email, skip_normalisation, results):
     setup(db_settings, root)
-    from appeals import services
-    from appeals.security import hmac_hex
+    from campaign_kit.appeals import services
+    from campaign_kit.appeals.security import hmac_hex
 
     if skip_normalisation:  # the control: hash the raw address
         services.email_hash = lambda email: hmac_hex("raw:" + email)
@@ -62,7 +62,7 @@ def naive_insert(db_settings, root, barrier, token):
 
 def confirm(db_settings, root, barrier, public_ids):
     setup(db_settings, root)
-    from appeals import services
+    from campaign_kit.appeals import services
 
     barrier.wait(timeout=60)
     for public_id in public_ids:

@@ -7,10 +7,10 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from appeals.factories import SignatureFactory
-from appeals.models import PaperCount, Signature, SignatureStatus
-from appeals.selectors import appeal_counts
-from appeals.services import recount
+from campaign_kit.appeals.factories import SignatureFactory
+from campaign_kit.appeals.models import PaperCount, Signature, SignatureStatus
+from campaign_kit.appeals.selectors import appeal_counts
+from campaign_kit.appeals.services import recount
 
 
 @pytest.fixture
@@ -148,7 +148,7 @@ def test_invalidate_by_domain(client, manager, appeal, signatures):
 
 
 def test_invalidate_by_time_window(manager, appeal, signatures):
-    from appeals.services import invalidate, invalidation_queryset
+    from campaign_kit.appeals.services import invalidate, invalidation_queryset
 
     late = SignatureFactory(appeal_key=appeal.translation_key)
     Signature.objects.filter(pk=late.pk).update(created_at=timezone.now() + timedelta(hours=2))

@@ -1,6 +1,6 @@
 import pytest
 
-from appeals.security import email_hash, normalise_email
+from campaign_kit.appeals.security import email_hash, normalise_email
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from appeals.factories import SignatureFactory
-from appeals.models import Signature
-from appeals.services import recount
+from campaign_kit.appeals.factories import SignatureFactory
+from campaign_kit.appeals.models import Signature
+from campaign_kit.appeals.services import recount
 
 
 def queries_for(client, url):

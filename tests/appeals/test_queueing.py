@@ -13,15 +13,15 @@ from django.forms.models import model_to_dict
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
-from appeals import queueing, services, tasks
-from appeals.models import Signature
+from campaign_kit.appeals import queueing, services, tasks
+from campaign_kit.appeals.models import Signature
 
 from .conftest import link_from, person_data
 from .test_signing import form_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-TASK = "appeals.tasks.send_confirmation"
+TASK = "campaign_kit.appeals.tasks.send_confirmation"
 DATA = {"name": "Anna", "email": "anna@example.org", "country": "DE", "display": "full"}
 
 

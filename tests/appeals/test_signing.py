@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
-from appeals.models import Signature, SignatureStatus
-from appeals.security import CONFIRM_SALT, form_timestamp
-from appeals.selectors import appeal_counts
-from appeals.services import recount
+from campaign_kit.appeals.models import Signature, SignatureStatus
+from campaign_kit.appeals.security import CONFIRM_SALT, form_timestamp
+from campaign_kit.appeals.selectors import appeal_counts
+from campaign_kit.appeals.services import recount
 
 from .conftest import link_from, org_data, person_data
 
@@ -17,7 +17,7 @@ from .conftest import link_from, org_data, person_data
 def form_url(page, name="sign"):
     """The form's action: a plain URL in the page's language, outside page routing."""
     with translation.override(page.locale.language_code):
-        return reverse(f"appeals:{name}", args=[page.pk])
+        return reverse(f"campaign_kit_appeals:{name}", args=[page.pk])
 
 
 def sign(post, appeal, **data):
@@ -276,7 +276,7 @@ def test_json_and_badge(client, appeal):
 
 
 def test_public_list_respects_display_choice(client, appeal):
-    from appeals.factories import SignatureFactory
+    from campaign_kit.appeals.factories import SignatureFactory
 
     key = appeal.translation_key
     SignatureFactory(appeal_key=key, name="Hidden Person", display="hidden")
@@ -290,7 +290,7 @@ def test_public_list_respects_display_choice(client, appeal):
 
 
 def test_hostile_names_are_escaped(client, appeal):
-    from appeals.factories import SignatureFactory
+    from campaign_kit.appeals.factories import SignatureFactory
 
     SignatureFactory(
         appeal_key=appeal.translation_key, name="<script>alert(1)</script>", display="full"
@@ -301,7 +301,7 @@ def test_hostile_names_are_escaped(client, appeal):
 
 
 def test_home_selector(appeal, locales):
-    from appeals.selectors import open_appeals
+    from campaign_kit.appeals.selectors import open_appeals
 
     assert [p.pk for p in open_appeals(locales["en"], limit=3)] == [appeal.pk]
     assert appeal.teaser_meta
@@ -343,7 +343,7 @@ def test_invalid_input_is_answered_in_the_page_language(client, appeal, appeal_d
     assert "Schützt Verweigerer" in html
     assert 'lang="de"' in html
     with translation.override("de"):
-        from appeals.forms import SignatureForm
+        from campaign_kit.appeals.forms import SignatureForm
 
         message = str(SignatureForm.base_fields["consent"].error_messages["required"])
     assert message in html
@@ -381,7 +381,7 @@ def test_database_queue_shares_the_signature_transaction(appeal, settings, mailo
     from django.db import transaction
     from django_tasks_db.models import DBTaskResult
 
-    from appeals import services
+    from campaign_kit.appeals import services
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     data = {"name": "Anna", "email": "anna@example.org", "country": "DE", "display": "full"}

@@ -1,6 +1,6 @@
 import pytest
 
-from campaigns.factories import (
+from campaign_kit.campaigns.factories import (
     CampaignPageFactory,
     MaterialFactory,
     MaterialsPageFactory,

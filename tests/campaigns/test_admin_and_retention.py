@@ -7,10 +7,10 @@ from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.utils import timezone
 
-from campaigns import services
-from campaigns.factories import PrintOrderFactory
-from campaigns.models import OrderLine, PrintOrder
-from campaigns.retention import purge_personal_data
+from campaign_kit.campaigns import services
+from campaign_kit.campaigns.factories import PrintOrderFactory
+from campaign_kit.campaigns.models import OrderLine, PrintOrder
+from campaign_kit.campaigns.retention import purge_personal_data
 
 pytestmark = pytest.mark.django_db
 
@@ -123,13 +123,13 @@ def test_purge_command_runs_campaigns_rules(order):
 
 
 def test_material_admin_lists_download_totals(client, django_user_model, flyer):
-    from campaigns.services import record_download
+    from campaign_kit.campaigns.services import record_download
 
     record_download(flyer)
     record_download(flyer)
     admin = django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
     client.force_login(admin)
-    response = client.get("/admin/snippets/campaigns/material/")
+    response = client.get("/admin/snippets/campaign_kit_campaigns/material/")
     assert response.status_code == 200
     body = response.content.decode()
     assert "Know your rights" in body

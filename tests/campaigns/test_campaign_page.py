@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from campaigns.factories import CampaignPageFactory, MaterialFactory, NewsPageFactory
-from campaigns.money import format_money, progress_percent
+from campaign_kit.campaigns.factories import CampaignPageFactory, MaterialFactory, NewsPageFactory
+from campaign_kit.campaigns.money import format_money, progress_percent
 from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db

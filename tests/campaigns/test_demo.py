@@ -1,6 +1,6 @@
 import pytest
 
-from campaigns.models import CampaignPage, Material, NewsPage
+from campaign_kit.campaigns.models import CampaignPage, Material, NewsPage
 from home.demo import campaigns as campaigns_demo
 from home.demo import site as site_demo
 from home.models import HomePage

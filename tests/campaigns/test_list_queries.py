@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaigns.factories import ImageFactory, NewsPageFactory
+from campaign_kit.campaigns.factories import ImageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

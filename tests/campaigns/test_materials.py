@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from campaigns.factories import MaterialFactory
-from campaigns.models import DownloadCount
-from campaigns.services import downloads_total, record_download
+from campaign_kit.campaigns.factories import MaterialFactory
+from campaign_kit.campaigns.models import DownloadCount
+from campaign_kit.campaigns.services import downloads_total, record_download
 from home.factories import translate_page
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaigns.factories import CampaignPageFactory, ImageFactory, NewsPageFactory
-from campaigns.selectors import latest_news
+from campaign_kit.campaigns.factories import CampaignPageFactory, ImageFactory, NewsPageFactory
+from campaign_kit.campaigns.selectors import latest_news
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +105,7 @@ def test_news_page_has_jsonld_navigation_and_related(client, homes, news_index):
 def test_news_body_blocks_render_through_their_templates(client, news_index):
     from wagtail.documents.models import Document
 
-    from campaigns.factories import DocumentFactory
+    from campaign_kit.campaigns.factories import DocumentFactory
 
     document = DocumentFactory(title="Leaflet")
     page = NewsPageFactory(

@@ -11,15 +11,15 @@ from django.core import mail
 from django.db import connection, transaction
 from django_tasks_db.models import DBTaskResult
 
-from campaigns import services
-from campaigns.models import OrderLine, PrintOrder
+from campaign_kit.campaigns import services
+from campaign_kit.campaigns.models import OrderLine, PrintOrder
 
 from .test_orders import ORDER_URL, order_data
 
 pytestmark = pytest.mark.django_db
 
-CONFIRMATION = "campaigns.tasks.send_order_confirmation"
-STAFF = "campaigns.tasks.notify_staff_of_order"
+CONFIRMATION = "campaign_kit.campaigns.tasks.send_order_confirmation"
+STAFF = "campaign_kit.campaigns.tasks.notify_staff_of_order"
 
 
 class Abort(Exception):
@@ -33,7 +33,7 @@ def database_queue(settings):
 
 def queued():
     """(task path, args, kwargs) of this app's queued tasks (Wagtail queues its own too)."""
-    rows = DBTaskResult.objects.filter(task_path__startswith="campaigns.")
+    rows = DBTaskResult.objects.filter(task_path__startswith="campaign_kit.campaigns.")
     rows = rows.values_list("task_path", "args_kwargs")
     return sorted((path, a["args"], a["kwargs"]) for path, a in rows)
 

@@ -1,7 +1,7 @@
 import pytest
 from django.core import mail
 
-from campaigns.models import Material, PrintOrder
+from campaign_kit.campaigns.models import Material, PrintOrder
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +122,7 @@ def test_material_that_no_longer_exists(client, materials_page, flyer, flyer_de)
 
 
 def test_material_withdrawn_between_form_and_service(materials_page, flyer):
-    from campaigns import services
+    from campaign_kit.campaigns import services
 
     Material.objects.filter(pk=flyer.pk).update(orderable=False)
     address = services.Address("A", "B 1", "10115", "Berlin", "DE", "a@example.org")

@@ -3,8 +3,8 @@
 import pytest
 from wagtail_localize.models import TranslationSource
 
-from campaigns.factories import NewsPageFactory
-from campaigns.models import CampaignPage, Material, NewsPage
+from campaign_kit.campaigns.factories import NewsPageFactory
+from campaign_kit.campaigns.models import CampaignPage, Material, NewsPage
 
 pytestmark = pytest.mark.django_db
 
@@ -22,10 +22,16 @@ def test_edit_screens_render(admin_client, campaign, news_index, materials_page,
         response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
         assert response.status_code == 200, page
     assert (
-        admin_client.get(f"/admin/snippets/campaigns/material/edit/{flyer.pk}/").status_code == 200
+        admin_client.get(
+            f"/admin/snippets/campaign_kit_campaigns/material/edit/{flyer.pk}/"
+        ).status_code
+        == 200
     )
     assert (
-        admin_client.get(f"/admin/pages/add/campaigns/newspage/{news_index.pk}/").status_code == 200
+        admin_client.get(
+            f"/admin/pages/add/campaign_kit_campaigns/newspage/{news_index.pk}/"
+        ).status_code
+        == 200
     )
 
 

@@ -14,8 +14,8 @@ from django.test import Client
 from playwright.sync_api import expect
 from wagtail.models import Site
 
-from appeals.factories import AppealPageFactory
-from appeals.models import Signature
+from campaign_kit.appeals.factories import AppealPageFactory
+from campaign_kit.appeals.models import Signature
 from home.factories import translate_page
 
 pytestmark = [

@@ -3,7 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from wagtail.models import Collection, Locale, Page, Site
 
-from campaigns.models import PrintOrder
+from campaign_kit.campaigns.models import PrintOrder
 from home.demo import campaigns as campaigns_demo
 from home.demo import site as site_demo
 

@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import Site
 
-from events.factories import EventIndexPageFactory, EventPageFactory
-from events.models import Registration
+from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
+from campaign_kit.events.models import Registration
 
 pytestmark = [
     pytest.mark.browser,

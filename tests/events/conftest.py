@@ -1,6 +1,6 @@
 import pytest
 
-from events.factories import EventIndexPageFactory, EventPageFactory
+from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
 from home.factories import translate_page
 
 

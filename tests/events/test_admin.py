@@ -7,9 +7,9 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
 
-from events import services
-from events.models import EventPool, Registration
-from events.retention import purge_personal_data
+from campaign_kit.events import services
+from campaign_kit.events.models import EventPool, Registration
+from campaign_kit.events.retention import purge_personal_data
 
 pytestmark = pytest.mark.django_db
 
@@ -127,10 +127,12 @@ def test_retention_deletes_unconfirmed_and_anonymises_after_the_event(
 
 def test_editors_can_open_the_event_forms(client, admin_user, index, event):
     client.force_login(admin_user)
-    assert client.get(f"/admin/pages/add/events/eventpage/{index.pk}/").status_code == 200
+    assert (
+        client.get(f"/admin/pages/add/campaign_kit_events/eventpage/{index.pk}/").status_code == 200
+    )
     assert client.get(f"/admin/pages/{event.pk}/edit/").status_code == 200
-    assert client.get("/admin/snippets/events/eventseries/").status_code == 200
-    assert client.get("/admin/snippets/events/eventseries/add/").status_code == 200
+    assert client.get("/admin/snippets/campaign_kit_events/eventseries/").status_code == 200
+    assert client.get("/admin/snippets/campaign_kit_events/eventseries/add/").status_code == 200
 
 
 def test_editor_form_rejects_an_end_before_the_start(event):

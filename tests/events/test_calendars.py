@@ -10,7 +10,7 @@ from django.utils import translation
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
-from events.models import EventPool, Registration
+from campaign_kit.events.models import EventPool, Registration
 from home.factories import translate_page
 
 pytestmark = pytest.mark.django_db
@@ -124,7 +124,7 @@ def test_cancelling_an_event_mails_each_registrant_in_their_language(
     for page, email in ((event, "en@example.org"), (event_de, "de@example.org")):
         with django_capture_on_commit_callbacks(execute=True):
             with translation.override(page.locale.language_code):
-                action = reverse("events:register", args=[page.pk])
+                action = reverse("campaign_kit_events:register", args=[page.pk])
             client.post(
                 action,
                 {"name": "X", "email": email, "places": 1, "consent": "on"},

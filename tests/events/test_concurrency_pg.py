@@ -12,8 +12,8 @@ import multiprocessing
 import pytest
 from django.db import connection, connections
 
-from events import services
-from events.models import Registration
+from campaign_kit.events import services
+from campaign_kit.events.models import Registration
 
 pytestmark = [pytest.mark.postgres]
 
@@ -24,7 +24,7 @@ CAPACITY = 5
 def _worker(page_id, n, barrier, results, lock, delay):
     from django.db import connections as child_connections
 
-    from events.models import EventPage
+    from campaign_kit.events.models import EventPage
 
     try:
         page = EventPage.objects.get(pk=page_id)

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from events.factories import EventSeriesFactory
+from campaign_kit.events.factories import EventSeriesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,9 @@ def test_filter_lists_are_cached_between_requests(client, index, make_event):
     assert "Bochum" in _options(html, "city") and "vigil" in _options(html, "tag")
     sql = [q["sql"] for q in warm.captured_queries]
     # the tag list and the series of the language are built only when the cache is empty
-    assert not [q for q in sql if 'FROM "taggit_tag"' in q or 'FROM "events_eventseries"' in q]
+    assert not [
+        q for q in sql if 'FROM "taggit_tag"' in q or 'FROM "campaign_kit_events_eventseries"' in q
+    ]
 
 
 def test_publishing_unpublishing_and_renaming_update_the_lists(client, index, make_event, locales):

@@ -93,7 +93,7 @@ def test_consent_text_links_the_privacy_policy_in_the_visitors_language(
     assert german_link_to("/de/datenschutz/", html)
     # The link stays when the form comes back with errors.
     with translation.override("de"):
-        action = reverse("events:register", args=[event_de.pk])
+        action = reverse("campaign_kit_events:register", args=[event_de.pk])
     response = client.post(action, {"name": "", "email": "x"})
     assert response.status_code == 400
     assert german_link_to("/de/datenschutz/", response.content.decode())

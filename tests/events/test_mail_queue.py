@@ -11,14 +11,14 @@ from django.core import mail
 from django.db import connection, transaction
 from django_tasks_db.models import DBTaskResult
 
-from events import services
-from events.models import Registration
+from campaign_kit.events import services
+from campaign_kit.events.models import Registration
 
 from .test_registration import register_url
 
 pytestmark = pytest.mark.django_db
 
-TASK = "events.tasks.send_registration_mail"
+TASK = "campaign_kit.events.tasks.send_registration_mail"
 PAYLOAD = {"name": "Ann Example", "email": "ann@example.org", "places": 1, "consent": "on"}
 
 
@@ -33,7 +33,7 @@ def database_queue(settings):
 
 def queued():
     """(task path, args, kwargs) of this app's queued tasks (Wagtail queues its own too)."""
-    rows = DBTaskResult.objects.filter(task_path__startswith="events.")
+    rows = DBTaskResult.objects.filter(task_path__startswith="campaign_kit.events.")
     rows = rows.values_list("task_path", "args_kwargs")
     return sorted(((path, a["args"], a["kwargs"]) for path, a in rows), key=repr)
 

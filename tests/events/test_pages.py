@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from events import selectors
-from events.factories import EventPageFactory, EventSeriesFactory
+from campaign_kit.events import selectors
+from campaign_kit.events.factories import EventPageFactory, EventSeriesFactory
 from home.factories import translate_page
 
 pytestmark = pytest.mark.django_db

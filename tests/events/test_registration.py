@@ -7,8 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from events.models import Registration
-from events.security import make_token
+from campaign_kit.events.models import Registration
+from campaign_kit.events.security import make_token
 from home.factories import translate_page
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def register_url(page):
     """The form's action: a plain URL in the page's language, outside page routing."""
     with translation.override(page.locale.language_code):
-        return reverse("events:register", args=[page.pk])
+        return reverse("campaign_kit_events:register", args=[page.pk])
 
 
 def post(client, page, capture, **data):
@@ -220,7 +220,7 @@ def test_form_posts_outside_page_routing(client, event):
 
 def test_result_page_refuses_forged_tokens_and_unknown_events(client, event):
     assert client.get(f"/en/events/-/{event.pk}/registered/confirmed/").status_code == 404
-    from events.security import outcome_token
+    from campaign_kit.events.security import outcome_token
 
     token = outcome_token("waiting")
     response = client.get(f"/en/events/-/{event.pk}/registered/{token}/")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from campaigns.factories import CampaignPageFactory
+from campaign_kit.campaigns.factories import CampaignPageFactory
 from home.factories import StandardPageFactory, translate_page
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import rich_text, streamfield
 
-from appeals.models import AppealPage
-from events.factories import EventIndexPageFactory
-from events.models import EventPage
+from campaign_kit.appeals.models import AppealPage
+from campaign_kit.events.factories import EventIndexPageFactory
+from campaign_kit.events.models import EventPage
 from home.factories import translate_page
 from home.models import StandardPage
 

@@ -22,14 +22,14 @@ def translated(language, message, **values):
 def test_registration_mail_in_the_registrants_language(
     client, homes, language, django_capture_on_commit_callbacks
 ):
-    events = pytest.importorskip("events.factories")
+    events = pytest.importorskip("campaign_kit.events.factories")
     index = events.EventIndexPageFactory(parent=homes["en"], slug="events")
     event = events.EventPageFactory(parent=index, slug="vigil", registration_mode="open")
     event.save_revision().publish()
     translate_page(index, language, slug=f"events-{language}")
     page = translate_page(event, language, slug=f"vigil-{language}", title=f"Vigil {language}")
     with translation.override(language):
-        url = reverse("events:register", args=[page.pk])
+        url = reverse("campaign_kit_events:register", args=[page.pk])
     payload = {"name": "Olena", "email": "olena@example.org", "places": 1, "consent": "on"}
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url, payload).status_code == 303
@@ -43,15 +43,15 @@ def test_registration_mail_in_the_registrants_language(
 def test_signature_mail_in_the_signers_language(
     client, homes, language, settings, django_capture_on_commit_callbacks
 ):
-    appeals = pytest.importorskip("appeals.factories")
-    from appeals.security import form_timestamp
+    appeals = pytest.importorskip("campaign_kit.appeals.factories")
+    from campaign_kit.appeals.security import form_timestamp
 
     settings.CAMPAIGN_KIT_APPEAL_MIN_FILL_SECONDS = 0
     appeal = appeals.AppealPageFactory(parent=homes["en"], slug="protect")
     appeal.save_revision().publish()
     page = translate_page(appeal, language, slug=f"protect-{language}", title=f"Appeal {language}")
     with translation.override(language):
-        url = reverse("appeals:sign", args=[page.pk])
+        url = reverse("campaign_kit_appeals:sign", args=[page.pk])
     payload = {
         "p-name": "Olena",
         "p-email": "olena@example.org",

@@ -20,7 +20,7 @@ AMOUNTS = {
 
 
 def test_donation_amounts_per_language(client, homes):
-    campaigns = pytest.importorskip("campaigns.factories")
+    campaigns = pytest.importorskip("campaign_kit.campaigns.factories")
     campaign = campaigns.CampaignPageFactory(
         parent=homes["en"],
         slug="asylum",
@@ -48,7 +48,7 @@ WHEN = {
 
 
 def test_event_dates_per_language_in_the_events_time_zone(client, homes):
-    events = pytest.importorskip("events.factories")
+    events = pytest.importorskip("campaign_kit.events.factories")
     index = events.EventIndexPageFactory(parent=homes["en"], slug="events")
     start = datetime.datetime(2030, 5, 15, 16, 0, tzinfo=datetime.UTC)  # 19:00 in Kyiv
     event = events.EventPageFactory(
@@ -74,8 +74,8 @@ COUNTS = {
 
 
 def test_signature_counts_per_language(client, homes, django_capture_on_commit_callbacks):
-    appeals = pytest.importorskip("appeals.factories")
-    from appeals.models import PaperCount
+    appeals = pytest.importorskip("campaign_kit.appeals.factories")
+    from campaign_kit.appeals.models import PaperCount
 
     appeal = appeals.AppealPageFactory(parent=homes["en"], slug="protect", goal=20000)
     appeal.save_revision().publish()

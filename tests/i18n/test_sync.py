@@ -15,7 +15,7 @@ from home.factories import StandardPageFactory
 from home.models import FooterText, StandardPage
 
 HOURS_2 = datetime.timedelta(hours=2)
-PROJECT_APPS = ["home", "campaigns", "events", "appeals"]
+PROJECT_APPS = ["home", "campaign_kit_campaigns", "campaign_kit_events", "campaign_kit_appeals"]
 PAGE_TEXT = {"title", "slug", "seo_title", "search_description"}
 
 # What each translatable model must translate and synchronise (the list:
@@ -31,7 +31,7 @@ EXPECTED = {
         "synchronised": {"show_in_menus"},
     },
     "home.FooterText": {"translated": {"text"}, "synchronised": set()},
-    "campaigns.CampaignPage": {
+    "campaign_kit_campaigns.CampaignPage": {
         "translated": PAGE_TEXT
         | {"intro", "body", "donation_sources", "donate_label", "contact_heading"},
         "synchronised": {
@@ -45,24 +45,27 @@ EXPECTED = {
             "contact_email",
         },
     },
-    "campaigns.NewsIndexPage": {"translated": PAGE_TEXT | {"intro"}, "synchronised": set()},
-    "campaigns.NewsPage": {
+    "campaign_kit_campaigns.NewsIndexPage": {
+        "translated": PAGE_TEXT | {"intro"},
+        "synchronised": set(),
+    },
+    "campaign_kit_campaigns.NewsPage": {
         "translated": PAGE_TEXT | {"summary", "body", "author"},
         "synchronised": {"date", "image", "campaign", "tags", "tagged_items"},
     },
-    "campaigns.MaterialsPage": {
+    "campaign_kit_campaigns.MaterialsPage": {
         "translated": PAGE_TEXT | {"intro", "order_intro"},
         "synchronised": {"orders_open"},
     },
-    "campaigns.Material": {
+    "campaign_kit_campaigns.Material": {
         "translated": {"title", "description"},
         "synchronised": {"language", "document", "preview_image", "campaign", "max_quantity"},
     },
-    "events.EventIndexPage": {
+    "campaign_kit_events.EventIndexPage": {
         "translated": PAGE_TEXT | {"intro"},
         "synchronised": {"past_per_page"},
     },
-    "events.EventPage": {
+    "campaign_kit_events.EventPage": {
         "translated": PAGE_TEXT | {"summary", "body", "venue_name", "status_note", "organiser"},
         "synchronised": {
             "start",
@@ -83,9 +86,15 @@ EXPECTED = {
             "campaign",
         },
     },
-    "events.EventSeries": {"translated": {"name", "description"}, "synchronised": {"date"}},
-    "appeals.AppealIndexPage": {"translated": PAGE_TEXT | {"intro"}, "synchronised": set()},
-    "appeals.AppealPage": {
+    "campaign_kit_events.EventSeries": {
+        "translated": {"name", "description"},
+        "synchronised": {"date"},
+    },
+    "campaign_kit_appeals.AppealIndexPage": {
+        "translated": PAGE_TEXT | {"intro"},
+        "synchronised": set(),
+    },
+    "campaign_kit_appeals.AppealPage": {
         "translated": PAGE_TEXT | {"intro", "body", "addressees", "initiators", "thank_you"},
         "synchronised": {"goal", "deadline", "status", "closed_on", "delivered_on", "campaign"},
     },
@@ -95,9 +104,9 @@ EXPECTED = {
 def translatable_models():
     return [
         model
-        for label in PROJECT_APPS
-        if apps.is_installed(label)
-        for model in apps.get_app_config(label).get_models()
+        for config in apps.get_app_configs()
+        if config.label in PROJECT_APPS
+        for model in config.get_models()
         if issubclass(model, TranslatableMixin)
     ]
 
@@ -258,7 +267,9 @@ EVENT_WORDS = {
 def test_event_date_capacity_and_status_sync_and_translations_survive(
     homes, django_capture_on_commit_callbacks
 ):
-    events = pytest.importorskip("events.factories", reason="the events app is not installed")
+    events = pytest.importorskip(
+        "campaign_kit.events.factories", reason="the events app is not installed"
+    )
 
     index = events.EventIndexPageFactory(parent=homes["en"], slug="events")
     start = datetime.datetime(2026, 12, 3, 18, 0, tzinfo=datetime.UTC)
@@ -303,7 +314,9 @@ def test_event_date_capacity_and_status_sync_and_translations_survive(
 def test_appeal_goal_and_status_sync_and_translations_survive(
     homes, django_capture_on_commit_callbacks
 ):
-    appeals = pytest.importorskip("appeals.factories", reason="the appeals app is not installed")
+    appeals = pytest.importorskip(
+        "campaign_kit.appeals.factories", reason="the appeals app is not installed"
+    )
 
     appeal = appeals.AppealPageFactory(
         parent=homes["en"], title="Protect objectors", slug="protect", intro="Sign now.", goal=1000
@@ -332,7 +345,7 @@ def test_campaign_donation_amount_syncs_and_translations_survive(
     homes, django_capture_on_commit_callbacks
 ):
     campaigns = pytest.importorskip(
-        "campaigns.factories", reason="the campaigns app is not installed"
+        "campaign_kit.campaigns.factories", reason="the campaigns app is not installed"
     )
 
     campaign = campaigns.CampaignPageFactory(

@@ -8,7 +8,7 @@ from django import forms
 from django.forms.renderers import DjangoTemplates, get_default_renderer
 from django.utils import translation
 
-from appeals.forms import OrganisationForm, SignatureForm
+from campaign_kit.appeals.forms import OrganisationForm, SignatureForm
 
 OVERRIDE = Path("campaign_site/templates/django/forms/widgets/select.html")
 

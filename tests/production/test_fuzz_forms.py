@@ -70,7 +70,7 @@ def form_action(name, page):
 
 
 def test_fuzz_event_registration(homes):
-    from events.factories import EventIndexPageFactory, EventPageFactory
+    from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
 
     index = EventIndexPageFactory(parent=homes["en"], title="Events", slug="events")
     event = EventPageFactory(
@@ -81,7 +81,7 @@ def test_fuzz_event_registration(homes):
         max_places_per_registration=3,
     )
     event.save_revision().publish()
-    path = form_action("events:register", event)
+    path = form_action("campaign_kit_events:register", event)
     fields = ["name", "email", "places", "consent"]
 
     @FUZZ
@@ -97,8 +97,8 @@ def test_fuzz_event_registration(homes):
 
 
 def test_fuzz_person_and_organisation_signatures(homes, settings):
-    from appeals.factories import AppealPageFactory
-    from appeals.security import form_timestamp
+    from campaign_kit.appeals.factories import AppealPageFactory
+    from campaign_kit.appeals.security import form_timestamp
 
     settings.CAMPAIGN_KIT_APPEAL_MIN_FILL_SECONDS = 0
     appeal = AppealPageFactory(parent=homes["en"], slug="protect", goal=100)
@@ -130,14 +130,14 @@ def test_fuzz_person_and_organisation_signatures(homes, settings):
     def run_person(data, fresh_timestamp):
         if fresh_timestamp:
             data["p-started"] = form_timestamp()
-        check(post(form_action("appeals:sign", appeal), data))
+        check(post(form_action("campaign_kit_appeals:sign", appeal), data))
 
     @FUZZ
     @given(form_data([f"o-{name}" for name in organisation]), st.booleans())
     def run_organisation(data, fresh_timestamp):
         if fresh_timestamp:
             data["o-started"] = form_timestamp()
-        check(post(form_action("appeals:cosign", appeal), data))
+        check(post(form_action("campaign_kit_appeals:cosign", appeal), data))
 
     run_person()
     run_organisation()
@@ -146,7 +146,7 @@ def test_fuzz_person_and_organisation_signatures(homes, settings):
 
 
 def test_fuzz_print_order(homes, settings, tmp_path):
-    from campaigns.factories import MaterialFactory, MaterialsPageFactory
+    from campaign_kit.campaigns.factories import MaterialFactory, MaterialsPageFactory
 
     settings.MEDIA_ROOT = tmp_path
     page = MaterialsPageFactory(parent=homes["en"], title="Materials", slug="materials")

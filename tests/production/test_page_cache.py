@@ -85,8 +85,8 @@ def test_form_on_cached_page_still_submits(home, page_cache):
 def test_event_page_with_form_is_cached_briefly_and_its_form_submits(homes, page_cache):
     import time
 
-    from events.factories import EventIndexPageFactory, EventPageFactory
-    from events.models.registrations import Registration
+    from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
+    from campaign_kit.events.models.registrations import Registration
 
     page_cache.CAMPAIGN_KIT_LIVE_PAGE_CACHE_SECONDS = 1
     index = EventIndexPageFactory(parent=homes["en"], title="Events", slug="events")

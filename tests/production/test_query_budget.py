@@ -14,9 +14,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from appeals.factories import AppealPageFactory, SignatureFactory
-from appeals.services import recount
-from campaigns.factories import (
+from campaign_kit.appeals.factories import AppealPageFactory, SignatureFactory
+from campaign_kit.appeals.services import recount
+from campaign_kit.campaigns.factories import (
     CampaignPageFactory,
     ImageFactory,
     MaterialFactory,
@@ -24,8 +24,8 @@ from campaigns.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
 )
-from events.factories import EventIndexPageFactory, EventPageFactory
-from events.services import sync_pool
+from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
+from campaign_kit.events.services import sync_pool
 from home.factories import translate_page
 from home.models import FooterLink, FooterText, SiteSettings, SocialLink, StandardPage
 
@@ -106,9 +106,9 @@ def site(homes):
 
 def _grow(site, size):
     """Up to `size` news items and events and 20 x `size` signatures."""
-    from appeals.models import Signature
-    from campaigns.models import NewsPage
-    from events.models import EventPage
+    from campaign_kit.appeals.models import Signature
+    from campaign_kit.campaigns.models import NewsPage
+    from campaign_kit.events.models import EventPage
 
     index, events = site["news_index"], site["events"]
     for n in range(NewsPage.objects.filter(locale=index.locale).count(), size):
@@ -136,8 +136,8 @@ def _grow(site, size):
 
 
 def _urls(site):
-    from campaigns.models import NewsPage
-    from events.models import EventPage
+    from campaign_kit.campaigns.models import NewsPage
+    from campaign_kit.events.models import EventPage
 
     appeal = site["appeal"]
     return {

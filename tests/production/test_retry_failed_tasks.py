@@ -16,7 +16,7 @@ def failed(exception_path, minutes_ago=5):
     return DBTaskResult.objects.create(
         status=TaskResultStatus.FAILED,
         args_kwargs={"args": ["00000000-0000-0000-0000-000000000001"], "kwargs": {}},
-        task_path="appeals.tasks.send_confirmation",
+        task_path="campaign_kit.appeals.tasks.send_confirmation",
         backend_name="default",
         queue_name="default",
         run_after=finished,
@@ -32,7 +32,7 @@ def running(worker_id, minutes_ago=0):
     return DBTaskResult.objects.create(
         status=TaskResultStatus.RUNNING,
         args_kwargs={"args": ["00000000-0000-0000-0000-000000000001"], "kwargs": {}},
-        task_path="appeals.tasks.send_confirmation",
+        task_path="campaign_kit.appeals.tasks.send_confirmation",
         backend_name="default",
         queue_name="default",
         run_after=started,

@@ -11,7 +11,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-RETENTION_APPS = ["events", "appeals", "campaigns"]
+RETENTION_APPS = ["campaign_kit.events", "campaign_kit.appeals", "campaign_kit.campaigns"]
 
 
 class Command(BaseCommand):

@@ -13,13 +13,14 @@ ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"
 CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    # Campaign Kit
+    # Reference site: its pages and settings, then its project templates and static files
     "home",
-    "campaigns",
-    "events",
-    "appeals",
-    # Reference project (templates, static files)
     "campaign_site",
+    # Campaign Kit, installed as any Wagtail site installs it (docs/install.md)
+    "campaign_kit.core",
+    "campaign_kit.campaigns",
+    "campaign_kit.events",
+    "campaign_kit.appeals",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",

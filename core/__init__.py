@@ -1,0 +1,1 @@
+"""Campaign Kit's shared core: what the events, appeals and campaigns apps all need."""
