@@ -24,7 +24,7 @@ import load_surge  # noqa: E402
 
 def gunicorn_workers(port):
     out = subprocess.run(
-        ["pgrep", "-f", f"gunicorn campaign_site.wsgi --bind 127.0.0.1:{port}"],
+        ["pgrep", "-f", f"gunicorn campaign_site.wsgi --pythonpath site --bind 127.0.0.1:{port}"],
         capture_output=True,
         text=True,
     ).stdout.split()

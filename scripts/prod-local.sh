@@ -52,7 +52,7 @@ $PY manage.py collectstatic --noinput -v0
 [ "${1:-}" = "--prepare-only" ] && exit 0
 
 # Access log without client addresses or query strings (no personal data in logs).
-.venv/bin/gunicorn campaign_site.wsgi \
+.venv/bin/gunicorn campaign_site.wsgi --pythonpath site \
   --bind "127.0.0.1:${PORT}" --workers "$WORKERS" --threads "$THREADS" \
   --worker-class "${WORKER_CLASS:-gthread}" --timeout 30 --graceful-timeout 10 \
   --max-requests "${MAX_REQUESTS:-5000}" --max-requests-jitter 500 \

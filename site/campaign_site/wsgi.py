@@ -1,4 +1,4 @@
-"""WSGI entry point: `gunicorn campaign_site.wsgi`."""
+"""WSGI entry point: `gunicorn --pythonpath site campaign_site.wsgi` from the repository root."""
 
 import os
 
