@@ -1,12 +1,23 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from campaign_kit.core.registry import Section, SuiteAppConfig
 
-class AppealsConfig(AppConfig):
+
+class AppealsConfig(SuiteAppConfig):
     name = "campaign_kit.appeals"
     label = "campaign_kit_appeals"
-    default_auto_field = "django.db.models.BigAutoField"
+    default = True
     verbose_name = _("Appeals")
 
     def ready(self):
         from . import signals  # noqa: F401
+
+    def get_sections(self):
+        from .selectors import open_appeals
+
+        return (Section("appeals", open_appeals),)
+
+    def purge_personal_data(self, now, dry_run=False):
+        from .retention import purge_personal_data
+
+        return purge_personal_data(now=now, dry_run=dry_run)

@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from campaign_kit.core import conf
+
 from .models import Signature
 from .security import CONFIRM_SALT, WITHDRAW_SALT, confirm_days, make_token
 from .selectors import page_for_key
@@ -71,7 +73,7 @@ def send_already_signed(email, appeal_key, language):
 
 def send_staff_organisation(signature_id):
     signature = Signature.objects.filter(pk=signature_id).first()
-    staff = getattr(settings, "CAMPAIGN_KIT_STAFF_EMAIL", "")
+    staff = conf.get("STAFF_EMAIL")
     if signature is None or not staff:
         return False
     page = page_for_key(signature.appeal_key, settings.LANGUAGE_CODE)

@@ -6,16 +6,9 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from campaign_kit.core.exports import neutralise
+
 from .models import AppealCountryCount, Moderation, Signature, SignatureKind, SignatureStatus
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """Spreadsheet cells starting like a formula get a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def signatory_rows(appeal_key):

@@ -4,12 +4,13 @@ import io
 import warnings
 
 from django import forms
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField, LazyTypedChoiceField
 from PIL import Image
+
+from campaign_kit.core import conf
 
 from .models import Display
 from .models.signatures import NAME_MAX
@@ -21,7 +22,7 @@ LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
 
 
 def min_fill_seconds():
-    return float(getattr(settings, "CAMPAIGN_KIT_APPEAL_MIN_FILL_SECONDS", 3))
+    return float(conf.get("APPEAL_MIN_FILL_SECONDS"))
 
 
 def no_markup(value):

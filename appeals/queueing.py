@@ -1,29 +1,12 @@
-"""Queue the mail that belongs to a change so that data and mail commit together.
+"""A signature and its confirmation mail in one statement (see ``create_with_task``);
+everything else is queued with ``campaign_kit.core.queueing``."""
 
-With the database task queue (django-tasks-db) on the same database, the task row is
-written in the change's own transaction: no crash between commit and enqueue can lose a
-mail, and the worker sees the task only once the data is committed. Other backends (the
-immediate one in tests, a broker) are enqueued after the commit, so a rolled-back change
-never sends a mail.
-"""
-
-from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
+from django.db import connections, router, transaction
 from django.db.models.signals import post_save, pre_save
-from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.compat import normalize_json, task_enqueued
 from django_tasks_db.models import DBTaskResult
 
-
-def enqueue(task, *args):
-    """Queue ``task(*args)`` as part of the current transaction, or after it commits."""
-    if transaction.get_connection().in_atomic_block and _shares_database(task.get_backend()):
-        task.enqueue(*args)
-    else:
-        transaction.on_commit(lambda: task.enqueue(*args))
-
-
-def _shares_database(backend, alias=DEFAULT_DB_ALIAS):
-    return isinstance(backend, DatabaseBackend) and router.db_for_write(DBTaskResult) == alias
+from campaign_kit.core import queueing
 
 
 def create_with_task(obj, task, *args):
@@ -41,11 +24,11 @@ def create_with_task(obj, task, *args):
     if (
         connection.vendor != "postgresql"
         or connection.in_atomic_block
-        or not _shares_database(backend, alias)
+        or not queueing.shares_database(backend, alias)
     ):
         with transaction.atomic(using=alias):
             obj.save(using=alias)
-            enqueue(task, *args)
+            queueing.enqueue(task, *args)
         return obj
 
     backend.validate_task(task)

@@ -6,8 +6,9 @@ agreed to be public are kept.
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
+
+from campaign_kit.core import conf
 
 from .models import AppealPage, AppealStatus, Signature, SignatureStatus
 from .security import confirm_days
@@ -15,7 +16,7 @@ from .services import _anonymise
 
 
 def retention_days():
-    return int(getattr(settings, "CAMPAIGN_KIT_APPEAL_RETENTION_DAYS", 180))
+    return int(conf.get("APPEAL_RETENTION_DAYS"))
 
 
 def purge_personal_data(now, dry_run=False):

@@ -1,11 +1,11 @@
-"""E-mail normalisation, hashing of addresses and signed tokens for personal links."""
+"""E-mail normalisation and hashing, and signed tokens for personal links."""
 
-import hashlib
-import hmac
 import time
 
-from django.conf import settings
 from django.core import signing
+
+from campaign_kit.core import conf
+from campaign_kit.core.hashing import hmac_hex
 
 CONFIRM_SALT = "appeals.signature.confirm"
 WITHDRAW_SALT = "appeals.signature.withdraw"
@@ -46,27 +46,12 @@ def normalise_email(email):
     return f"{local}@{domain}"
 
 
-def _salt():
-    return str(getattr(settings, "CAMPAIGN_KIT_HASH_SALT", settings.SECRET_KEY)).encode()
-
-
-def hmac_hex(value):
-    return hmac.new(_salt(), value.encode(), hashlib.sha256).hexdigest()
-
-
 def email_hash(email):
     return hmac_hex("appeals-email:" + normalise_email(email))
 
 
-def client_hash(group, request):
-    """django-ratelimit key: an HMAC of the client address, never the address itself."""
-    header = getattr(settings, "CAMPAIGN_KIT_CLIENT_IP_HEADER", "REMOTE_ADDR")
-    address = request.META.get(header, "") or ""
-    return hmac_hex("client:" + address.split(",")[0].strip())
-
-
 def confirm_days():
-    return int(getattr(settings, "CAMPAIGN_KIT_APPEAL_CONFIRM_DAYS", 7))
+    return int(conf.get("APPEAL_CONFIRM_DAYS"))
 
 
 def make_token(signature, salt):

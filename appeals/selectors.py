@@ -2,6 +2,8 @@
 
 import time
 
+from campaign_kit.core.restrictions import unrestricted
+
 from .models import (
     AppealCounter,
     AppealCountryCount,
@@ -14,26 +16,13 @@ from .models import (
 )
 
 
-def not_restricted():
-    """Outside any view-restricted section: Wagtail's ``.public()`` as a subquery, because
-    ``.public()`` runs a query of its own every time it is called."""
-    from django.db.models import Exists, OuterRef
-    from django.db.models.functions import Length, Substr
-    from wagtail.models import PageViewRestriction
-
-    return ~Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-    )
-
-
-def open_appeals(locale, limit=3):
-    return list(
-        AppealPage.objects.live()
-        .filter(not_restricted(), locale=locale, status=AppealStatus.OPEN)
-        .order_by("-first_published_at")[:limit]
-    )
+def open_appeals(locale, limit=3, campaign=None):
+    """Open appeals in `locale` (of one campaign, if given), newest first: the appeals section
+    of home pages and campaign hubs (see apps.py)."""
+    qs = AppealPage.objects.live().filter(unrestricted(), locale=locale, status=AppealStatus.OPEN)
+    if campaign is not None:
+        qs = qs.filter(campaign__translation_key=campaign.translation_key)
+    return list(qs.order_by("-first_published_at")[:limit])
 
 
 def appeal_counts(appeal_key):

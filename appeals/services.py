@@ -9,13 +9,15 @@ and reading them is one indexed row read.
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
-from . import queueing, tasks
+from campaign_kit.core import conf, queueing
+
+from . import queueing as appeal_queueing
+from . import tasks
 from .models import (
     AppealCounter,
     AppealCountryCount,
@@ -30,12 +32,8 @@ from .security import email_hash
 log = logging.getLogger(__name__)
 
 
-def privacy_version():
-    return str(getattr(settings, "CAMPAIGN_KIT_PRIVACY_VERSION", "1"))
-
-
 def mails_per_address_per_day():
-    return int(getattr(settings, "CAMPAIGN_KIT_APPEAL_MAILS_PER_ADDRESS", 3))
+    return int(conf.get("APPEAL_MAILS_PER_ADDRESS"))
 
 
 def _enqueue(task_name, *args):
@@ -150,7 +148,7 @@ def sign(appeal, data, language, kind=SignatureKind.PERSON):
         "city": data.get("city", ""),
         "display": data.get("display") or "hidden",
         "newsletter": bool(data.get("newsletter")),
-        "consent_version": privacy_version(),
+        "consent_version": conf.privacy_version(),
         "language": language,
     }
     if kind == SignatureKind.ORGANISATION:
@@ -166,7 +164,9 @@ def sign(appeal, data, language, kind=SignatureKind.PERSON):
     try:
         # The hottest write of a surge: row and confirmation mail in one statement where
         # the database allows it (see queueing.create_with_task).
-        queueing.create_with_task(signature, tasks.send_confirmation, str(signature.public_id))
+        appeal_queueing.create_with_task(
+            signature, tasks.send_confirmation, str(signature.public_id)
+        )
         return SignResult(signature, True)
     except IntegrityError:
         existing = Signature.objects.filter(

@@ -9,6 +9,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
+from campaign_kit.core import conf
+from campaign_kit.core.hashing import client_hash
+
 from . import selectors, services
 from .forms import OrganisationForm, SignatureForm
 from .models import AppealPage, Moderation, Signature, SignatureKind, SignatureStatus
@@ -16,7 +19,6 @@ from .security import (
     CONFIRM_SALT,
     WITHDRAW_SALT,
     TokenExpired,
-    client_hash,
     confirm_days,
     read_token,
 )
@@ -31,7 +33,7 @@ class HttpResponseSeeOther(HttpResponseRedirect):
 
 
 def _rate():
-    return getattr(settings, "CAMPAIGN_KIT_APPEAL_SIGN_RATE", "10/h")
+    return conf.get("APPEAL_SIGN_RATE")
 
 
 def _over_rate(request, appeal_key):

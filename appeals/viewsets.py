@@ -6,7 +6,8 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .exports import neutralise
+from campaign_kit.core.exports import neutralise
+
 from .models import PaperCount, Signature
 from .permissions import ManageSignaturesRequiredMixin
 

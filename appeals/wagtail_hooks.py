@@ -6,10 +6,10 @@ from wagtail.permissions import register_permission_policy
 
 from . import admin_views
 from .models import Signature
-from .permissions import SignaturesPermissionPolicy, can_manage_signatures
+from .permissions import can_manage_signatures, signatures_policy
 from .viewsets import AppealsViewSetGroup
 
-register_permission_policy(Signature, SignaturesPermissionPolicy(Signature))
+register_permission_policy(Signature, signatures_policy(Signature))
 
 
 @hooks.register("register_admin_viewset")

@@ -1,9 +1,20 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from campaign_kit.core.registry import Section, SuiteAppConfig
 
-class CampaignsConfig(AppConfig):
+
+class CampaignsConfig(SuiteAppConfig):
     name = "campaign_kit.campaigns"
     label = "campaign_kit_campaigns"
-    default_auto_field = "django.db.models.BigAutoField"
+    default = True
     verbose_name = _("Campaigns, news and materials")
+
+    def get_sections(self):
+        from .selectors import latest_news
+
+        return (Section("news", latest_news),)
+
+    def purge_personal_data(self, now, dry_run=False):
+        from .retention import purge_personal_data
+
+        return purge_personal_data(now=now, dry_run=dry_run)

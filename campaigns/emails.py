@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from campaign_kit.core import conf
+
 
 def _render(name, context):
     base = f"campaign_kit_campaigns/emails/{name}"
@@ -24,9 +26,7 @@ def _send(name, context, to, language):
 
 
 def _organisation():
-    return getattr(settings, "CAMPAIGN_KIT_ORGANISATION_NAME", "") or getattr(
-        settings, "WAGTAIL_SITE_NAME", ""
-    )
+    return conf.get("ORGANISATION_NAME") or getattr(settings, "WAGTAIL_SITE_NAME", "")
 
 
 def send_order_confirmation(order):
@@ -40,7 +40,7 @@ def send_order_confirmation(order):
 
 def send_staff_notification(order):
     """Tell the team an order came in: what and how many, never the postal address."""
-    to = getattr(settings, "CAMPAIGN_KIT_STAFF_EMAIL", None)
+    to = conf.get("STAFF_EMAIL")
     if not to:
         return
     base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")

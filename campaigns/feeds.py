@@ -2,17 +2,18 @@
 
 import datetime
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from campaign_kit.core import conf
+
 from . import selectors
 
 
 def feed_size():
-    return getattr(settings, "CAMPAIGN_KIT_FEED_SIZE", 50)
+    return conf.get("FEED_SIZE")
 
 
 class NewsFeed(Feed):

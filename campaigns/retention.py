@@ -2,8 +2,9 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db.models import Q
+
+from campaign_kit.core import conf
 
 from .models import PrintOrder
 
@@ -19,7 +20,7 @@ PERSONAL_FIELDS = {
 
 
 def purge_personal_data(now, dry_run=False):
-    days = getattr(settings, "CAMPAIGN_KIT_ORDER_RETENTION_DAYS", 30)
+    days = conf.get("ORDER_RETENTION_DAYS")
     cutoff = now - timedelta(days=days)
     orders = PrintOrder.objects.filter(personal_data_purged_at__isnull=True).filter(
         Q(status=PrintOrder.Status.SHIPPED, shipped_at__lt=cutoff)

@@ -11,21 +11,9 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from campaign_kit.core.restrictions import unrestricted
+
 from .models import CampaignPage, Material, NewsPage, NewsPageTag
-
-
-def not_restricted():
-    """Outside any view-restricted section: Wagtail's ``.public()`` as a subquery, because
-    ``.public()`` runs a query of its own every time it is called."""
-    from django.db.models import Exists, OuterRef
-    from django.db.models.functions import Length, Substr
-    from wagtail.models import PageViewRestriction
-
-    return ~Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-    )
 
 
 def _with_list_data(queryset):
@@ -60,9 +48,7 @@ def with_renditions(pages):
 
 def _news(locale):
     return (
-        NewsPage.objects.live()
-        .filter(not_restricted(), locale_id=locale.pk)
-        .order_by("-date", "-pk")
+        NewsPage.objects.live().filter(unrestricted(), locale_id=locale.pk).order_by("-date", "-pk")
     )
 
 
@@ -76,9 +62,13 @@ def news_cards(locale):
     return _news(locale).select_related("image")
 
 
-def latest_news(locale, limit=3):
-    """For the home page: the newest news items in `locale` (its teasers show no image)."""
-    return list(_news(locale)[:limit])
+def latest_news(locale, limit=3, campaign=None):
+    """The newest news items in `locale` (of one campaign, if given): the news section of
+    home pages (its teasers show no image; see apps.py)."""
+    qs = _news(locale)
+    if campaign is not None:
+        qs = qs.filter(campaign__translation_key=campaign.translation_key)
+    return list(qs[:limit])
 
 
 def news_for_campaign(campaign, limit=None):
@@ -107,7 +97,7 @@ def related_news(page, limit=3, tag_ids=None):
     if not conditions:
         return []
     condition = conditions[0] if len(conditions) == 1 else conditions[0] | conditions[1]
-    news = NewsPage.objects.live().filter(not_restricted(), locale_id=page.locale_id)
+    news = NewsPage.objects.live().filter(unrestricted(), locale_id=page.locale_id)
     news = (
         news.select_related("image").filter(condition).exclude(pk=page.pk).order_by("-date", "-pk")
     )
@@ -120,7 +110,7 @@ def neighbours(page):
 
     siblings = (
         NewsPage.objects.live()
-        .filter(not_restricted(), locale_id=page.locale_id)
+        .filter(unrestricted(), locale_id=page.locale_id)
         .sibling_of(page, inclusive=False)
     )
     before = Q(date__lt=page.date) | Q(date=page.date, pk__lt=page.pk)
@@ -157,14 +147,12 @@ def live_translation(page_id, locale_id=None, language_code=None):
 
 def campaigns_with_news(locale):
     return list(
-        CampaignPage.objects.live().filter(not_restricted(), locale_id=locale.pk).order_by("title")
+        CampaignPage.objects.live().filter(unrestricted(), locale_id=locale.pk).order_by("title")
     )
 
 
 def tags_in_use(news_index):
-    news_ids = (
-        NewsPage.objects.live().filter(not_restricted()).descendant_of(news_index).values("pk")
-    )
+    news_ids = NewsPage.objects.live().filter(unrestricted()).descendant_of(news_index).values("pk")
     return list(
         Tag.objects.filter(
             pk__in=NewsPageTag.objects.filter(content_object_id__in=news_ids).values("tag_id")

@@ -2,12 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, router, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_tasks_db.backend import DatabaseBackend
+
+from campaign_kit.core import conf, queueing
 
 from .models import DownloadCount, Material, OrderLine, PrintOrder
 
@@ -52,10 +52,6 @@ def downloads_total(material):
     return total or 0
 
 
-def privacy_version():
-    return getattr(settings, "CAMPAIGN_KIT_PRIVACY_VERSION", "1")
-
-
 @transaction.atomic
 def place_order(*, quantities, address, language):
     """Create an order for {material id: copies} and queue the mails to the person and staff.
@@ -85,7 +81,7 @@ def place_order(*, quantities, address, language):
         country=address.country,
         email=address.email,
         language=language,
-        consent_version=privacy_version(),
+        consent_version=conf.privacy_version(),
         status_changed_at=timezone.now(),
     )
     OrderLine.objects.bulk_create(
@@ -100,30 +96,9 @@ def place_order(*, quantities, address, language):
     )
     from . import tasks
 
-    _enqueue(tasks.send_order_confirmation, order.pk)
-    _enqueue(tasks.notify_staff_of_order, order.pk)
+    queueing.enqueue(tasks.send_order_confirmation, order.pk)
+    queueing.enqueue(tasks.notify_staff_of_order, order.pk)
     return order
-
-
-def _enqueue(task, *args):
-    if _queue_in_this_transaction(task):
-        # The database queue writes its row in the open transaction: one commit for the order
-        # and its mails, no window in which a crash loses a mail, and the worker sees the
-        # task only once both are committed. Other backends (the immediate one in tests)
-        # run after the commit, so a rolled-back order never sends a mail.
-        task.enqueue(*args)
-    else:
-        transaction.on_commit(lambda: task.enqueue(*args))
-
-
-def _queue_in_this_transaction(task):
-    if not transaction.get_connection().in_atomic_block:
-        return False
-    if not isinstance(task.get_backend(), DatabaseBackend):
-        return False
-    from django_tasks_db.models import DBTaskResult  # only importable with the app installed
-
-    return router.db_for_write(DBTaskResult) == DEFAULT_DB_ALIAS
 
 
 @transaction.atomic

@@ -1,6 +1,5 @@
 """Views for materials: the library, the download counter and the print order form."""
 
-from django.conf import settings
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,11 +11,13 @@ from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 from wagtail.documents.views.serve import serve as serve_document
 
+from campaign_kit.core import conf
+from campaign_kit.core.hashing import client_hash
+from campaign_kit.core.privacy import privacy_page
+
 from . import selectors, services
 from .forms import PrintOrderForm
 from .models import Material
-from .security import client_hash
-from .site_settings import privacy_page
 
 ORDER_RATE = "10/h"
 
@@ -25,7 +26,7 @@ def _page_context(request, page, **extra):
     context = page.get_context(request)
     context.update(
         privacy_page=privacy_page(request),
-        retention_days=getattr(settings, "CAMPAIGN_KIT_ORDER_RETENTION_DAYS", 30),
+        retention_days=conf.get("ORDER_RETENTION_DAYS"),
     )
     context.update(extra)
     return context

@@ -1,13 +1,10 @@
 """Admin screens: print orders (with shipping labels export), materials and downloads per day."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Q, Subquery, Sum, Value
+from django.db.models import OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.views.defaults import permission_denied
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView, IndexView
@@ -15,50 +12,20 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaign_kit.core.exports import neutralise
+from campaign_kit.core.permissions import PermissionRequiredMixin, SinglePermissionPolicy
+
 from . import services
 from .models import DownloadCount, Material, PrintOrder
 
 FULFIL_PERMISSION = "campaign_kit_campaigns.fulfil_orders"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-class FulfilOrdersPolicy(ModelPermissionPolicy):
-    """Orders hold postal addresses: only users with "fulfil orders" see or change them.
-
-    Orders come from the public form and are removed by the retention rules, so
-    nobody adds or deletes them in the admin.
-    """
-
-    def user_has_permission(self, user, action):
-        if action not in ("view", "change"):
-            return False
-        return bool(user.is_active and user.has_perm(FULFIL_PERMISSION))
-
-    def users_with_any_permission(self, actions):
-        if not set(actions) & {"view", "change"}:
-            return get_user_model().objects.none()
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(
-                Q(is_superuser=True)
-                | Q(
-                    user_permissions__codename="fulfil_orders",
-                    user_permissions__content_type__app_label="campaigns",
-                )
-                | Q(
-                    groups__permissions__codename="fulfil_orders",
-                    groups__permissions__content_type__app_label="campaigns",
-                )
-            )
-            .distinct()
-        )
+def orders_policy(model):
+    """Orders hold postal addresses: only users with "fulfil orders" see or change them. They
+    come from the public form and go with the retention rules, so nobody adds or deletes
+    them in the admin."""
+    return SinglePermissionPolicy(model, FULFIL_PERMISSION, actions=("view", "change"))
 
 
 class OrderLinesPanel(Panel):
@@ -75,17 +42,11 @@ class OrderLinesPanel(Panel):
             )
 
 
-class ForbiddenMixin:
-    """Answer staff without the permission with a plain 403 (not Wagtail's redirect)."""
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            return super().dispatch(request, *args, **kwargs)
-        except PermissionDenied as exc:
-            return permission_denied(request, exc)
+class FulfilOrdersRequiredMixin(PermissionRequiredMixin):
+    required_permission = FULFIL_PERMISSION
 
 
-class OrderIndexView(ForbiddenMixin, IndexView):
+class OrderIndexView(FulfilOrdersRequiredMixin, IndexView):
     def preprocess_field_value(self, field, value, export_format):
         return neutralise(super().preprocess_field_value(field, value, export_format))
 
@@ -93,16 +54,16 @@ class OrderIndexView(ForbiddenMixin, IndexView):
         return super().get_base_queryset().prefetch_related("lines")
 
 
-class OrderEditView(ForbiddenMixin, EditView):
+class OrderEditView(FulfilOrdersRequiredMixin, EditView):
     def save_instance(self):
         return services.change_status(self.object, self.form.cleaned_data["status"])
 
 
-class OrderCreateView(ForbiddenMixin, CreateView):
+class OrderCreateView(FulfilOrdersRequiredMixin, CreateView):
     pass
 
 
-class OrderDeleteView(ForbiddenMixin, DeleteView):
+class OrderDeleteView(FulfilOrdersRequiredMixin, DeleteView):
     pass
 
 

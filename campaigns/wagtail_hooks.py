@@ -6,12 +6,12 @@ from .models import DownloadCount, PrintOrder
 from .viewsets import (
     DownloadCountViewSet,
     DownloadsPolicy,
-    FulfilOrdersPolicy,
     MaterialViewSet,
     PrintOrderViewSet,
+    orders_policy,
 )
 
-register_permission_policy(PrintOrder, FulfilOrdersPolicy(PrintOrder))
+register_permission_policy(PrintOrder, orders_policy(PrintOrder))
 register_permission_policy(DownloadCount, DownloadsPolicy(DownloadCount))
 register_snippet(MaterialViewSet)
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import services
 from .models import EventPool, Registration, RegistrationStatus
-from .permissions import forbidden_unless_allowed
+from .permissions import registrations_required
 
 STATUS_ORDER = Case(
     When(status="confirmed", then=Value(0)),
@@ -24,10 +24,8 @@ STATUS_ORDER = Case(
 
 
 @require_http_methods(["GET", "POST"])
+@registrations_required
 def manage_event(request, pool_id):
-    forbidden = forbidden_unless_allowed(request)
-    if forbidden is not None:
-        return forbidden
     pool = get_object_or_404(EventPool, pk=pool_id)
     if request.method == "POST":
         return _act(request, pool)

@@ -1,12 +1,23 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from campaign_kit.core.registry import Section, SuiteAppConfig
 
-class EventsConfig(AppConfig):
+
+class EventsConfig(SuiteAppConfig):
     name = "campaign_kit.events"
     label = "campaign_kit_events"
+    default = True
     verbose_name = _("Events")
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from . import signals  # noqa: F401
+
+    def get_sections(self):
+        from .selectors import upcoming_events
+
+        return (Section("events", upcoming_events),)
+
+    def purge_personal_data(self, now, dry_run=False):
+        from .retention import purge_personal_data
+
+        return purge_personal_data(now=now, dry_run=dry_run)

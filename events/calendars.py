@@ -3,17 +3,18 @@
 from datetime import UTC, timedelta
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.models import Site
+
+from campaign_kit.core import conf
 
 from . import ical
 from .models import EventPool
 
 
 def calendar_host():
-    host = getattr(settings, "CAMPAIGN_KIT_EVENTS_UID_DOMAIN", None)
+    host = conf.get("EVENTS_UID_DOMAIN")
     if host:
         return host
     site = Site.objects.filter(is_default_site=True).only("hostname").first()

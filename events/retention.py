@@ -2,15 +2,15 @@
 
 - Registrations still waiting for e-mail confirmation are deleted after 48 hours.
 - Names and e-mail addresses are removed a configurable number of days after
-  the event ends (CAMPAIGN_KIT_EVENTS_RETENTION_DAYS, else
-  CAMPAIGN_KIT_RETENTION_DAYS, default 30). Places, status and dates stay, so
-  the counts remain.
+  the event ends (CAMPAIGN_KIT_EVENTS_RETENTION_DAYS, default 30). Places,
+  status and dates stay, so the counts remain.
 """
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
+
+from campaign_kit.core import conf
 
 from .models import Registration, RegistrationStatus
 
@@ -18,13 +18,7 @@ UNCONFIRMED_HOURS = 48
 
 
 def retention_days():
-    return int(
-        getattr(
-            settings,
-            "CAMPAIGN_KIT_EVENTS_RETENTION_DAYS",
-            getattr(settings, "CAMPAIGN_KIT_RETENTION_DAYS", 30),
-        )
-    )
+    return int(conf.get("EVENTS_RETENTION_DAYS"))
 
 
 def purge_personal_data(now, dry_run=False):

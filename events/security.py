@@ -1,33 +1,16 @@
-"""Hashing of e-mail and client addresses, and signed tokens for personal links."""
+"""Hashing of e-mail addresses, and signed tokens for personal links."""
 
-import hashlib
-import hmac
-
-from django.conf import settings
 from django.core import signing
+
+from campaign_kit.core.hashing import hmac_hex
 
 TOKEN_SALT = "events.registration.link"  # noqa: S105 - a signing namespace, not a secret
 OUTCOME_SALT = "events.registration.outcome"
 OUTCOMES = ("confirmed", "waiting", "pending")
 
 
-def _salt():
-    return str(getattr(settings, "CAMPAIGN_KIT_HASH_SALT", settings.SECRET_KEY)).encode()
-
-
-def hmac_hex(value):
-    return hmac.new(_salt(), value.encode(), hashlib.sha256).hexdigest()
-
-
 def email_hash(email):
     return hmac_hex("email:" + email.strip().lower())
-
-
-def client_hash(group, request):
-    """django-ratelimit key: an HMAC of the client address, never the address itself."""
-    header = getattr(settings, "CAMPAIGN_KIT_CLIENT_IP_HEADER", "REMOTE_ADDR")
-    address = request.META.get(header, "") or ""
-    return hmac_hex("client:" + address.split(",")[0].strip())
 
 
 def make_token(registration):

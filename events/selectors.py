@@ -1,34 +1,22 @@
 """Read-only queries for the event pages, feeds and the home page."""
 
-import time as time_module
 from datetime import datetime, time, timedelta
 
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone, translation
 
+from campaign_kit.core.cache import Generation
+from campaign_kit.core.restrictions import unrestricted
+
 from .models import EventPage
 
 FEED_PAST_DAYS = 90
 
 
-def not_restricted():
-    """Outside any view-restricted section: Wagtail's ``.public()`` as a subquery, because
-    ``.public()`` runs a query of its own every time it is called."""
-    from django.db.models import Exists, OuterRef
-    from django.db.models.functions import Length, Substr
-    from wagtail.models import PageViewRestriction
-
-    return ~Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-    )
-
-
 def public_events(locale=None):
     """Live, public (not private or restricted) event pages, optionally in one locale."""
-    qs = EventPage.objects.live().filter(not_restricted()).select_related("series", "locale")
+    qs = EventPage.objects.live().filter(unrestricted()).select_related("series", "locale")
     if locale is not None:
         qs = qs.filter(locale=locale)
     return qs
@@ -44,8 +32,13 @@ def past(qs, now=None):
     return qs.filter(end__lt=now).order_by("-start", "-pk")
 
 
-def upcoming_events(locale, limit=3):
-    return list(upcoming(public_events(locale))[:limit])
+def upcoming_events(locale, limit=3, campaign=None):
+    """The next events in `locale` (of one campaign, if given): the events section of home
+    pages and campaign hubs (see apps.py)."""
+    qs = public_events(locale)
+    if campaign is not None:
+        qs = qs.filter(campaign__translation_key=campaign.translation_key)
+    return list(upcoming(qs)[:limit])
 
 
 def filter_events(qs, *, city="", month="", campaign=None, tag="", series=""):
@@ -79,36 +72,15 @@ def feed_events(locale, *, city="", campaign=None, now=None):
     return qs.order_by("start", "pk")
 
 
-def campaign_events(campaign_page):
-    """Events of a campaign page in its own locale (for the campaigns app)."""
-    return upcoming(
-        public_events(campaign_page.locale).filter(
-            Q(campaign__translation_key=campaign_page.translation_key)
-        )
-    )
-
-
 # Filter choices of the index page, cached between changes --------------------------------
 
-OPTIONS_GENERATION_KEY = "campaign-kit:events:index:generation"
+OPTIONS = Generation("campaign-kit:events:index:generation")
 OPTIONS_TIMEOUT = 24 * 60 * 60  # entries also expire on their own; the generation purges
-
-
-def _options_generation():
-    value = cache.get(OPTIONS_GENERATION_KEY)
-    if value is None:
-        value = int(time_module.time() * 1000)
-        cache.add(OPTIONS_GENERATION_KEY, value, timeout=None)
-        value = cache.get(OPTIONS_GENERATION_KEY, value)
-    return value
 
 
 def purge_index_data(*args, **kwargs):
     """Drop every cached filter list (see signals.py for when)."""
-    try:
-        cache.incr(OPTIONS_GENERATION_KEY)
-    except ValueError:
-        cache.set(OPTIONS_GENERATION_KEY, int(time_module.time() * 1000), timeout=None)
+    OPTIONS.bump()
 
 
 def index_data(index_page, base):
@@ -121,7 +93,7 @@ def index_data(index_page, base):
     key = ":".join(
         (
             "campaign-kit:events:index",
-            str(_options_generation()),
+            str(OPTIONS.current()),
             str(index_page.pk),
             translation.get_language() or "",
             timezone.get_current_timezone_name(),

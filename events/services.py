@@ -11,12 +11,13 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, router, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_tasks_db.backend import DatabaseBackend
+
+from campaign_kit.core import conf, queueing
 
 from .models import EventPage, EventPool, EventStatus, Registration, RegistrationStatus
 from .security import email_hash
@@ -38,10 +39,6 @@ class RegistrationError(Exception):
 class Outcome:
     status: str  # confirmed, waiting or pending
     registration: Registration | None  # None when the address was already registered
-
-
-def privacy_version():
-    return str(getattr(settings, "CAMPAIGN_KIT_PRIVACY_VERSION", "1"))
 
 
 def source_page(page):
@@ -158,25 +155,7 @@ def check_open(page, now=None):
 def _enqueue_mail(kind, registration_id, **extra):
     from . import tasks
 
-    task = tasks.send_registration_mail
-    if _queue_in_this_transaction(task):
-        # The database queue writes its row in the open transaction: one commit for the data
-        # and its mail, no window in which a crash loses the mail, and the worker sees the
-        # task only once both are committed. Other backends (the immediate one in tests)
-        # run after the commit, so rolled-back data never sends a mail.
-        task.enqueue(kind, registration_id, **extra)
-    else:
-        transaction.on_commit(lambda: task.enqueue(kind, registration_id, **extra))
-
-
-def _queue_in_this_transaction(task):
-    if not transaction.get_connection().in_atomic_block:
-        return False
-    if not isinstance(task.get_backend(), DatabaseBackend):
-        return False
-    from django_tasks_db.models import DBTaskResult  # only importable with the app installed
-
-    return router.db_for_write(DBTaskResult) == DEFAULT_DB_ALIAS
+    queueing.enqueue(tasks.send_registration_mail, kind, registration_id, **extra)
 
 
 def register(page, *, name, email, places, language=None, now=None, _lock=True, _race_delay=0):
@@ -229,7 +208,7 @@ def register(page, *, name, email, places, language=None, now=None, _lock=True, 
                 status=outcome,
                 wants_waiting_list=not has_room,
                 language=language,
-                consent_version=privacy_version(),
+                consent_version=conf.privacy_version(),
                 confirmed_at=now_ if outcome == S.CONFIRMED else None,
             )
             _enqueue_mail("registered", registration.pk)

@@ -9,35 +9,21 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaign_kit.core.exports import neutralise
+
 from .models import EventPool, EventSeries, Registration
-from .permissions import forbidden_unless_allowed
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .permissions import RegistrationsRequiredMixin
 
 
-def neutralise(value):
-    """Spreadsheet cells starting like a formula get a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-class ForbiddenMixin:
-    """Answer 403 (not Wagtail's redirect) to staff without the registrations permission."""
-
-    def dispatch(self, request, *args, **kwargs):
-        return forbidden_unless_allowed(request) or super().dispatch(request, *args, **kwargs)
-
-
-class EventPoolIndexView(ForbiddenMixin, IndexView):
+class EventPoolIndexView(RegistrationsRequiredMixin, IndexView):
     pass
 
 
-class RegistrationInspectView(ForbiddenMixin, InspectView):
+class RegistrationInspectView(RegistrationsRequiredMixin, InspectView):
     pass
 
 
-class RegistrationIndexView(ForbiddenMixin, IndexView):
+class RegistrationIndexView(RegistrationsRequiredMixin, IndexView):
     def preprocess_field_value(self, field, value, export_format):
         return neutralise(super().preprocess_field_value(field, value, export_format))
 

@@ -5,11 +5,11 @@ from wagtail.snippets.models import register_snippet
 
 from .admin_views import manage_event
 from .models import EventPool, EventSeries, Registration
-from .permissions import RegistrationsPermissionPolicy
+from .permissions import registrations_policy
 from .viewsets import EventSeriesViewSet, EventsViewSetGroup
 
-register_permission_policy(EventPool, RegistrationsPermissionPolicy(EventPool))
-register_permission_policy(Registration, RegistrationsPermissionPolicy(Registration))
+register_permission_policy(EventPool, registrations_policy(EventPool))
+register_permission_policy(Registration, registrations_policy(Registration))
 register_snippet(EventSeries, viewset=EventSeriesViewSet)
 
 

@@ -7,8 +7,6 @@ pages are published, unpublished, moved or deleted, or when the settings, footer
 restrictions change (see ``connect``), which drops every cached entry at once.
 """
 
-import time
-
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
@@ -18,6 +16,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.templatetags.wagtailcore_tags import richtext
+
+from campaign_kit.core.cache import Generation
 
 GENERATION_KEY = "campaign-kit:chrome:generation"
 TIMEOUT = 24 * 60 * 60  # entries also expire on their own; the generation does the purging
@@ -39,20 +39,15 @@ def public_q():
     return ~restricted_q()
 
 
+GENERATION = Generation(GENERATION_KEY)
+
+
 def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = int(time.time() * 1000)
-        cache.add(GENERATION_KEY, value, timeout=None)
-        value = cache.get(GENERATION_KEY, value)
-    return value
+    return GENERATION.current()
 
 
 def purge(*args, **kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+    GENERATION.bump()
 
 
 def _purge_on_settings_change(sender, created=False, **kwargs):

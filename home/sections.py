@@ -1,39 +1,24 @@
-"""Home page sections filled by the other apps when they are installed.
+"""Home page sections filled by the suite's apps that are installed.
 
-Each app offers a plain selector function (``<app>.selectors``); the home page
-asks for a few items in the page's locale and skips apps that are absent, so
-the home app works on its own and fills in as the other apps land.
+The home page asks the suite's registry (``campaign_kit.core.registry``) for a few items of
+each section in the page's locale; a section whose app is absent stays empty.
 """
 
-from importlib import import_module
-
-from django.apps import apps
 from django.db.models import Q
 from wagtail.models import Page
 
-SECTION_SELECTORS = {
-    # context name: (app label, "module:function")
-    "latest_news": ("campaign_kit.campaigns", "campaign_kit.campaigns.selectors:latest_news"),
-    "upcoming_events": ("campaign_kit.events", "campaign_kit.events.selectors:upcoming_events"),
-    "open_appeals": ("campaign_kit.appeals", "campaign_kit.appeals.selectors:open_appeals"),
-}
+from campaign_kit.core import registry
+
+# context name: section name
+SECTIONS = {"latest_news": "news", "upcoming_events": "events", "open_appeals": "appeals"}
 SECTION_SIZE = 3
 
 
-def _selector(dotted):
-    module_name, _, func_name = dotted.partition(":")
-    try:
-        module = import_module(module_name)
-    except ModuleNotFoundError:
-        return None
-    return getattr(module, func_name, None)
-
-
 def home_sections(home_page):
-    sections = {}
-    for name, (app_label, dotted) in SECTION_SELECTORS.items():
-        func = _selector(dotted) if apps.is_installed(app_label) else None
-        sections[name] = list(func(home_page.locale, limit=SECTION_SIZE)) if func else []
+    sections = {
+        name: registry.section_items(section, home_page.locale, SECTION_SIZE)
+        for name, section in SECTIONS.items()
+    }
     linked = in_language(
         [home_page.featured_campaign_id, home_page.hero_link_page_id], home_page.locale_id
     )

@@ -67,7 +67,7 @@ if [ "${RUN_WORKER:-1}" = 1 ]; then
   WORKER=$!
 fi
 # E-mails that failed while the mail server was unreachable go back in the queue.
-( while sleep "${RETRY_INTERVAL:-60}"; do $PY manage.py retry_failed_tasks --older-than "${RETRY_AFTER:-30}" || true; done ) &
+( while sleep "${RETRY_INTERVAL:-60}"; do $PY manage.py retry_failed_tasks --all-tasks --older-than "${RETRY_AFTER:-30}" || true; done ) &
 RETRY=$!
 trap 'kill $GUNICORN $WORKER $RETRY 2>/dev/null; wait' INT TERM EXIT
 echo "Campaign Kit (production settings) on http://127.0.0.1:${PORT}/ (gunicorn pid $GUNICORN, worker pid ${WORKER:-none})"

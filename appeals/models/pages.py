@@ -1,7 +1,5 @@
 """AppealIndexPage and AppealPage."""
 
-from django.apps import apps
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,15 +10,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign_kit.core.pages import campaign_page_types
+
 from ..blocks import AppealTextBlock
-
-
-def campaign_page_types():
-    types = getattr(
-        settings, "CAMPAIGN_KIT_CAMPAIGN_PAGE_TYPES", ["campaign_kit_campaigns.CampaignPage"]
-    )
-    installed = [t for t in types if apps.is_installed(t.split(".")[0])]
-    return installed or ["wagtailcore.Page"]
 
 
 class AppealIndexPage(Page):

@@ -2,10 +2,8 @@
 
 from decimal import Decimal
 
-from django.apps import apps
 from django.core.validators import MinValueValidator, RegexValidator
-from django.db import connection, models
-from django.utils import timezone
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -14,20 +12,13 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign_kit.core import contact, registry
+from campaign_kit.core.restrictions import unrestricted
+
 from ..blocks import CampaignStreamBlock
 from ..money import format_money, progress_percent
 
 SECTION_SIZE = 3
-_KNOWN_TABLES = {}
-
-
-def _table_exists(table):
-    """True when `table` exists (another app may be installed before its migrations run)."""
-    key = (connection.alias, connection.settings_dict["NAME"])
-    if key not in _KNOWN_TABLES:
-        with connection.cursor() as cursor:
-            _KNOWN_TABLES[key] = set(connection.introspection.table_names(cursor))
-    return table in _KNOWN_TABLES[key]
 
 
 class CampaignPage(RoutablePageMixin, Page):
@@ -169,43 +160,15 @@ class CampaignPage(RoutablePageMixin, Page):
 
         return materials_for_campaign(self)
 
-    def _linked_pages(self, app_label, model_name):
-        try:
-            model = apps.get_model(app_label, model_name)
-        except LookupError:
-            return None
-        field_names = {f.name for f in model._meta.get_fields()}
-        if "campaign" not in field_names or not _table_exists(model._meta.db_table):
-            return None
-        from ..selectors import not_restricted
-
-        return model.objects.live().filter(
-            not_restricted(),
-            campaign__translation_key=self.translation_key,
-            locale_id=self.locale_id,
-        )
-
     def upcoming_events(self, limit=SECTION_SIZE):
-        pages = self._linked_pages("events", "EventPage")
-        if pages is None:
-            return []
-        if "start" in {f.name for f in pages.model._meta.get_fields()}:
-            pages = pages.filter(start__gte=timezone.now()).order_by("start")
-        return list(pages[:limit])
+        return registry.section_items("events", self.locale, limit, campaign=self)
 
     def open_appeals(self, limit=SECTION_SIZE):
-        pages = self._linked_pages("appeals", "AppealPage")
-        if pages is None:
-            return []
-        if "status" in {f.name for f in pages.model._meta.get_fields()}:
-            pages = pages.filter(status="open")
-        return list(pages.order_by("-first_published_at")[:limit])
+        return registry.section_items("appeals", self.locale, limit, campaign=self)
 
     def contact_details(self, request):
         """The page's own contact fields, falling back to the site's settings model."""
-        from ..site_settings import site_settings
-
-        fallback = site_settings(request)
+        fallback = contact.for_request(request)
         return {
             "heading": self.contact_heading,
             "phone": self.contact_phone or getattr(fallback, "hotline_phone", ""),
@@ -226,12 +189,9 @@ class CampaignPage(RoutablePageMixin, Page):
         return context
 
     def news_index(self):
-        from ..selectors import not_restricted
         from .news import NewsIndexPage
 
-        return (
-            NewsIndexPage.objects.live().filter(not_restricted(), locale_id=self.locale_id).first()
-        )
+        return NewsIndexPage.objects.live().filter(unrestricted(), locale_id=self.locale_id).first()
 
     # Feeds of this campaign's news --------------------------------------
     @path("news/rss/", name="rss")

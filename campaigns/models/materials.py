@@ -12,11 +12,12 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .utils import campaign_page_types
+from campaign_kit.core import conf
+from campaign_kit.core.pages import campaign_page_types
 
 
 def material_language_choices():
-    return getattr(settings, "CAMPAIGN_KIT_MATERIAL_LANGUAGES", settings.LANGUAGES)
+    return conf.get("MATERIAL_LANGUAGES") or settings.LANGUAGES
 
 
 class Material(TranslatableMixin, index.Indexed, models.Model):

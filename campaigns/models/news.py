@@ -16,8 +16,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign_kit.core.pages import campaign_page_types
+
 from ..blocks import NewsStreamBlock
-from .utils import campaign_page_types
 
 NEWS_PER_PAGE = 10
 RELATED_SIZE = 3

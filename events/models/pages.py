@@ -3,8 +3,6 @@
 import zoneinfo
 from datetime import datetime, time
 
-from django.apps import apps
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -22,27 +20,16 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign_kit.core import conf
+from campaign_kit.core.pages import campaign_page_types
+
 from ..blocks import EventBodyBlock
 
 TIME_ZONE_CHOICES = sorted((name, name) for name in zoneinfo.available_timezones() if "/" in name)
-DEFAULT_TIME_ZONE = "Europe/Berlin"
 
 
 def default_time_zone():
-    return getattr(settings, "CAMPAIGN_KIT_EVENTS_DEFAULT_TIME_ZONE", DEFAULT_TIME_ZONE)
-
-
-def campaign_page_types():
-    types = getattr(
-        settings, "CAMPAIGN_KIT_CAMPAIGN_PAGE_TYPES", ["campaign_kit_campaigns.CampaignPage"]
-    )
-    available = []
-    for label in types:
-        app_label, _dot, model_name = label.partition(".")
-        # Models of apps listed before this one are registered by now.
-        if apps.is_installed(app_label) and model_name.lower() in apps.all_models[app_label]:
-            available.append(label)
-    return available or ["wagtailcore.Page"]
+    return conf.get("EVENTS_DEFAULT_TIME_ZONE")
 
 
 class EventStatus(models.TextChoices):
@@ -313,9 +300,9 @@ class EventPage(RoutablePageMixin, Page):
     @cached_property
     def tz(self):
         try:
-            return zoneinfo.ZoneInfo(self.time_zone or DEFAULT_TIME_ZONE)
+            return zoneinfo.ZoneInfo(self.time_zone or default_time_zone())
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return zoneinfo.ZoneInfo(DEFAULT_TIME_ZONE)
+            return zoneinfo.ZoneInfo(conf.DEFAULTS["EVENTS_DEFAULT_TIME_ZONE"])
 
     @property
     def local_start(self):

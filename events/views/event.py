@@ -1,6 +1,5 @@
 """The event page and registrations posted to it (Post/Redirect/Get)."""
 
-from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -9,10 +8,13 @@ from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
-from .. import calendars, jsonld, privacy, services
+from campaign_kit.core import conf, privacy
+from campaign_kit.core.hashing import client_hash
+
+from .. import calendars, jsonld, services
 from ..forms import RegistrationForm
 from ..models import EventPage
-from ..security import client_hash, outcome_token, read_outcome_token
+from ..security import outcome_token, read_outcome_token
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -70,7 +72,7 @@ def event_detail(request, page):
 
 
 def _ratelimited(request):
-    rate = getattr(settings, "CAMPAIGN_KIT_EVENTS_REGISTRATION_RATE", "10/h")
+    rate = conf.get("EVENTS_REGISTRATION_RATE")
     return is_ratelimited(
         request,
         group="events.register",

@@ -1,9 +1,10 @@
 """The event index: upcoming and past events, filters, series."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
+
+from campaign_kit.core import conf
 
 from .. import selectors
 
@@ -87,7 +88,7 @@ def _group_by_series(events, localized):
 
 
 def _upcoming_per_page():
-    return getattr(settings, "CAMPAIGN_KIT_EVENTS_UPCOMING_PER_PAGE", 20)
+    return conf.get("EVENTS_UPCOMING_PER_PAGE")
 
 
 def _query_without_page(request, name="page"):

@@ -28,12 +28,13 @@ Three pieces, each configured from settings (see settings/base.py and settings/p
 from __future__ import annotations
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseForbidden
 from django.utils.cache import patch_vary_headers
+
+from campaign_kit.core.cache import Generation
 
 # --------------------------------------------------------------------------- security headers
 
@@ -191,13 +192,13 @@ def page_cache_seconds() -> int:
     return int(getattr(settings, "CAMPAIGN_KIT_PAGE_CACHE_SECONDS", 0))
 
 
+def _generation():
+    return Generation(GENERATION_KEY, getattr(settings, "CAMPAIGN_KIT_PAGE_CACHE_ALIAS", "default"))
+
+
 def purge_page_cache() -> None:
     """Invalidate every cached page at once by moving to a new key generation."""
-    cache = _cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+    _generation().bump()
 
 
 class AnonymousPageCacheMiddleware:
@@ -225,11 +226,7 @@ class AnonymousPageCacheMiddleware:
         if not self._eligible(request):
             return self.get_response(request)
         cache = _cache()
-        generation = cache.get(GENERATION_KEY)
-        if generation is None:
-            generation = int(time.time() * 1000)
-            cache.add(GENERATION_KEY, generation, timeout=None)
-            generation = cache.get(GENERATION_KEY, generation)
+        generation = _generation().current()
         key = self._key(request, generation)
         cached = cache.get(key)
         if cached is not None:

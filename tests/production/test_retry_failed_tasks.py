@@ -11,12 +11,12 @@ from django_tasks_db.models import DBTaskResult
 pytestmark = pytest.mark.django_db
 
 
-def failed(exception_path, minutes_ago=5):
+def failed(exception_path, minutes_ago=5, task_path="campaign_kit.appeals.tasks.send_confirmation"):
     finished = timezone.now() - timedelta(minutes=minutes_ago)
     return DBTaskResult.objects.create(
         status=TaskResultStatus.FAILED,
         args_kwargs={"args": ["00000000-0000-0000-0000-000000000001"], "kwargs": {}},
-        task_path="campaign_kit.appeals.tasks.send_confirmation",
+        task_path=task_path,
         backend_name="default",
         queue_name="default",
         run_after=finished,
@@ -86,3 +86,16 @@ def test_tasks_abandoned_by_a_killed_worker_are_requeued(capsys):
     assert abandoned.started_at is None
     assert busy.status == TaskResultStatus.RUNNING
     assert "Re-queued 1 task(s) abandoned by a stopped worker." in capsys.readouterr().out
+
+
+def test_other_apps_tasks_are_left_alone_unless_asked():
+    """The suite retries what it owns; the host's own tasks only with --all-tasks."""
+    ours = failed("smtplib.SMTPServerDisconnected")
+    theirs = failed("smtplib.SMTPServerDisconnected", task_path="host_app.tasks.send_newsletter")
+    call_command("retry_failed_tasks")
+    ours.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (ours.status, theirs.status) == (TaskResultStatus.READY, TaskResultStatus.FAILED)
+    call_command("retry_failed_tasks", all_tasks=True)
+    theirs.refresh_from_db()
+    assert theirs.status == TaskResultStatus.READY

@@ -209,9 +209,13 @@ if env.get_str("DEEPL_API_KEY"):
         "OPTIONS": {"AUTH_KEY": env.get_str("DEEPL_API_KEY")},
     }
 
+# The suite reads contact details and the privacy policy page from the reference site's own
+# settings model (fields of the same names as the core's ContactSettings).
+CAMPAIGN_KIT_CONTACT_SETTINGS = "home.SiteSettings"
+
 # Privacy and retention (days); see `manage.py purge_personal_data`.
 CAMPAIGN_KIT_PRIVACY_VERSION = env.get_str("PRIVACY_VERSION", "2026-11")
-CAMPAIGN_KIT_RETENTION_DAYS = env.get_int("RETENTION_DAYS", 30)
+CAMPAIGN_KIT_EVENTS_RETENTION_DAYS = env.get_int("RETENTION_DAYS", 30)
 # Salt for hashing client addresses and e-mail addresses before storing them.
 CAMPAIGN_KIT_HASH_SALT = env.get_str("HASH_SALT", SECRET_KEY)
 

@@ -1,11 +1,11 @@
-"""Put tasks that failed for a transient reason (mail server or network down) back in the queue.
+"""Put mails that failed for a transient reason (mail server or network down) back in the queue.
 
-django-tasks does not retry by itself. Run this every few minutes next to `db_worker` (cron,
-systemd timer, or the loop in scripts/prod-local.sh): tasks that failed with an OSError (which
-covers smtplib's errors, refused connections and timeouts) in the last --within hours are
-marked ready again, so e-mails queued while the mail server was unreachable are sent once it is
-back. So do tasks that failed because the database was briefly unavailable (a restart).
-Other failures (bugs) stay failed for an operator to look at.
+For the database task queue (django-tasks-db), which does not retry by itself; by default for
+the suite's own tasks (``campaign_kit.*``), with ``--all-tasks`` for every task. Run it every
+few minutes next to the worker (cron, a systemd timer): tasks that failed with an OSError
+(smtplib's errors, refused connections, timeouts) or a database error (a restart) in the last
+--within hours are marked ready again, so mails queued while the mail server was unreachable
+are sent once it is back. Other failures (bugs) stay failed for an operator to look at.
 
 Tasks still marked running long after they started (--stale-after minutes, default 15) belong
 to a worker that was killed outright (SIGKILL, out of memory, the machine lost): nobody will
@@ -15,12 +15,13 @@ would be sent twice at worst, which is better than never.
 
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand
+from django.apps import apps
+from django.core.management.base import BaseCommand, CommandError
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django_tasks.base import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
+
+SUITE_TASKS = "campaign_kit."
 
 
 def transient(path: str) -> bool:
@@ -42,10 +43,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--stale-after", type=float, default=15, help="minutes a running task may take"
         )
+        parser.add_argument(
+            "--all-tasks", action="store_true", help="not only Campaign Kit's own tasks"
+        )
 
-    def handle(self, *args, within, older_than, stale_after, **options):
+    def handle(self, *args, within, older_than, stale_after, all_tasks=False, **options):
+        if not apps.is_installed("django_tasks_db"):
+            raise CommandError("This command is for the database task queue (django_tasks_db).")
+        from django_tasks.base import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult
+
         now = timezone.now()
-        failed = DBTaskResult.objects.filter(
+        tasks = DBTaskResult.objects.all()
+        if not all_tasks:
+            tasks = tasks.filter(task_path__startswith=SUITE_TASKS)
+        failed = tasks.filter(
             status=TaskResultStatus.FAILED,
             finished_at__gte=now - timedelta(hours=within),
             finished_at__lte=now - timedelta(seconds=older_than),
@@ -64,7 +76,7 @@ class Command(BaseCommand):
         )
         if count or options["verbosity"] > 1:
             self.stdout.write(f"Re-queued {count} task(s) that failed for a transient reason.")
-        abandoned = DBTaskResult.objects.filter(
+        abandoned = tasks.filter(
             status=TaskResultStatus.RUNNING, started_at__lt=now - timedelta(minutes=stale_after)
         ).update(status=TaskResultStatus.READY, run_after=now, started_at=None, worker_ids=[])
         if abandoned or options["verbosity"] > 1:

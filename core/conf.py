@@ -1,0 +1,53 @@
+"""The suite's settings: ``CAMPAIGN_KIT_<NAME>`` in the host's settings, else the default here.
+
+One table for every app, so that the install guide documents them in one place and a
+misspelt name fails loudly (``get`` raises ``KeyError`` for a name that is not listed).
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Core
+    "HASH_SALT": None,  # None: SECRET_KEY
+    "PRIVACY_VERSION": "1",
+    "CLIENT_IP_HEADER": "REMOTE_ADDR",
+    "TRUSTED_PROXY_HOPS": 1,
+    "CONTACT_SETTINGS": "campaign_kit_core.ContactSettings",
+    "CAMPAIGN_PAGE_TYPES": ["campaign_kit_campaigns.CampaignPage"],
+    "STAFF_EMAIL": "",
+    "ORGANISATION_NAME": "",
+    "BASE_TEMPLATE": "base.html",
+    "CONTENT_BLOCK": "content",
+    "HEAD_BLOCK": "extra_css",
+    # Events
+    "EVENTS_REGISTRATION_RATE": "10/h",
+    "EVENTS_RETENTION_DAYS": 30,
+    "EVENTS_UPCOMING_PER_PAGE": 20,
+    "EVENTS_DEFAULT_TIME_ZONE": "Europe/Berlin",
+    "EVENTS_UID_DOMAIN": None,
+    # Appeals
+    "APPEAL_SIGN_RATE": "10/h",
+    "APPEAL_RETENTION_DAYS": 180,
+    "APPEAL_MIN_FILL_SECONDS": 3,
+    "APPEAL_MAILS_PER_ADDRESS": 3,
+    "APPEAL_CONFIRM_DAYS": 7,
+    # Campaigns, news and materials
+    "ORDER_RETENTION_DAYS": 30,
+    "FEED_SIZE": 50,
+    "MATERIAL_LANGUAGES": None,  # None: LANGUAGES
+}
+
+
+def get(name):
+    """The value of ``CAMPAIGN_KIT_<name>``, else its default."""
+    default = DEFAULTS[name]
+    return getattr(settings, f"CAMPAIGN_KIT_{name}", default)
+
+
+def hash_salt():
+    return str(get("HASH_SALT") or settings.SECRET_KEY)
+
+
+def privacy_version():
+    """The version of the privacy notice a person agreed to, stored with each record."""
+    return str(get("PRIVACY_VERSION"))

@@ -1,0 +1,28 @@
+"""Apply the retention rules of every installed Campaign Kit app.
+
+Each app of the suite says in its app config what personal data it keeps and when it goes
+(``SuiteAppConfig.purge_personal_data``). Run this daily, e.g. from cron:
+``17 3 * * * cd /srv/site && .venv/bin/python manage.py purge_personal_data``.
+"""
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from campaign_kit.core.registry import suite_apps
+
+
+class Command(BaseCommand):
+    help = "Delete or anonymise personal data whose retention period has ended."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Count, change nothing.")
+
+    def handle(self, *args, dry_run=False, **options):
+        now = timezone.now()
+        for config in suite_apps():
+            for description, count in config.purge_personal_data(now, dry_run=dry_run).items():
+                prefix = "would " if dry_run else ""
+                self.stdout.write(f"{config.label}: {prefix}{description}: {count}")
+        self.stdout.write(
+            self.style.SUCCESS("Retention rules applied." if not dry_run else "Dry run.")
+        )

@@ -1,0 +1,37 @@
+"""The one model of the core: contact details for sites without a settings model of their own."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting
+
+
+class ContactSettings(BaseSiteSetting):
+    """Who runs the site and how to reach them: shown on campaign pages, in e-mails and as the
+    organiser of calendar files. A site with its own settings model names it in
+    ``CAMPAIGN_KIT_CONTACT_SETTINGS`` instead (with fields of the same names)."""
+
+    organisation_name = models.CharField(_("organisation name"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    hotline_phone = models.CharField(_("hotline phone"), max_length=40, blank=True)
+    hotline_hours = models.CharField(_("hotline hours"), max_length=120, blank=True)
+    privacy_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("contact_email"),
+        MultiFieldPanel(
+            [FieldPanel("hotline_phone"), FieldPanel("hotline_hours")], heading=_("Hotline")
+        ),
+        FieldPanel("privacy_policy_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("Campaign Kit contact")

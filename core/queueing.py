@@ -1,0 +1,32 @@
+"""Queue the mail that belongs to a change so that data and mail commit together.
+
+With the database task queue (django-tasks-db) on the same database, the task row is written
+in the change's own transaction: no crash between commit and enqueue can lose a mail, and the
+worker sees the task only once the data is committed. With any other backend (the immediate
+one in development and tests, a broker) the task is queued after the commit, so a rolled-back
+change never sends a mail.
+"""
+
+from django.db import DEFAULT_DB_ALIAS, router, transaction
+
+try:  # the database queue is optional: a host may use another task backend
+    from django_tasks_db.backend import DatabaseBackend
+except ImportError:  # pragma: no cover - exercised by host sites without django-tasks-db
+    DatabaseBackend = None
+
+
+def enqueue(task, *args, **kwargs):
+    """Queue ``task(*args, **kwargs)`` as part of the current transaction, or after it."""
+    if transaction.get_connection().in_atomic_block and shares_database(task.get_backend()):
+        task.enqueue(*args, **kwargs)
+    else:
+        transaction.on_commit(lambda: task.enqueue(*args, **kwargs))
+
+
+def shares_database(backend, alias=DEFAULT_DB_ALIAS):
+    """Whether ``backend`` writes its task rows to the database ``alias``."""
+    if DatabaseBackend is None or not isinstance(backend, DatabaseBackend):
+        return False
+    from django_tasks_db.models import DBTaskResult
+
+    return router.db_for_write(DBTaskResult) == alias

@@ -1,0 +1,51 @@
+"""How the suite's apps find each other: through Django's app registry, never by dotted paths.
+
+Each app's ``AppConfig`` subclasses ``SuiteAppConfig`` and says what it offers: the sections
+it can fill on a home page or a campaign hub (upcoming events, open appeals, latest news) and
+the retention rules for the personal data it keeps. An app that is not installed offers
+nothing, so a campaign page simply shows no events where the events app is absent.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.apps import AppConfig, apps
+
+
+@dataclass(frozen=True)
+class Section:
+    """Pages an app lists on other pages: ``items(locale, limit=..., campaign=None)``
+    returns live, public pages in that locale (of that campaign, if given)."""
+
+    name: str
+    items: Callable[..., list]
+
+
+class SuiteAppConfig(AppConfig):
+    """Base class of the events, appeals and campaigns app configs."""
+
+    default = False  # a base class: Django must not pick it as the config of an app's module
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def get_sections(self):
+        """The sections this app fills (``Section`` instances)."""
+        return ()
+
+    def purge_personal_data(self, now, dry_run=False):
+        """Apply this app's retention rules; {description: number of records}."""
+        return {}
+
+
+def suite_apps():
+    return [config for config in apps.get_app_configs() if isinstance(config, SuiteAppConfig)]
+
+
+def sections():
+    """Every installed section by name."""
+    return {section.name: section for config in suite_apps() for section in config.get_sections()}
+
+
+def section_items(name, locale, limit, campaign=None):
+    """The items of section ``name`` ([] when no installed app offers it)."""
+    section = sections().get(name)
+    return list(section.items(locale, limit=limit, campaign=campaign)) if section else []
