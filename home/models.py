@@ -15,6 +15,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign_kit.core.models import ContactDetails
+
 from .blocks import RICH_TEXT_FEATURES, StandardStreamBlock
 
 
@@ -149,7 +151,7 @@ class StandardPage(Page):
 
 
 @register_setting(icon="site")
-class SiteSettings(ClusterableModel, BaseSiteSetting):
+class SiteSettings(ClusterableModel, ContactDetails, BaseSiteSetting):
     """Organisation and contact details shown in the footer, hotline blocks and e-mails.
 
     Site settings hold one value per site for every language, so they carry only
@@ -157,28 +159,11 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     Text visitors read in their language lives in the translatable `FooterText` snippet.
     """
 
-    organisation_name = models.CharField(_("organisation name"), max_length=120, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    hotline_phone = models.CharField(_("hotline phone"), max_length=40, blank=True)
-    hotline_hours = models.CharField(
-        _("hotline hours"),
-        max_length=120,
-        blank=True,
-        help_text=_("Language-neutral, e.g. Mon–Thu 10:00–16:00 (CET)."),
-    )
     hotline_languages = models.CharField(
         _("hotline languages"),
         max_length=60,
         blank=True,
         help_text=_("Language codes separated by commas, e.g. ru, en, de."),
-    )
-    privacy_policy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy policy page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
     panels = [
         FieldPanel("organisation_name"),
