@@ -14,6 +14,7 @@ from campaign_kit.core.hashing import client_hash
 
 from . import selectors, services
 from .forms import OrganisationForm, SignatureForm
+from .models.pages import goal_percent
 from .models import AppealPage, Moderation, Signature, SignatureKind, SignatureStatus
 from .security import (
     CONFIRM_SALT,
@@ -51,10 +52,9 @@ def _over_rate(request, appeal_key):
 def _context(request, page, **extra):
     context = page.get_context(request)
     counter = selectors.appeal_counts(page.translation_key)
-    goal = page.goal or 0
     context.update(
         counter=counter,
-        goal_percent=min(100, round(counter.total_people * 100 / goal)) if goal else None,
+        goal_percent=goal_percent(counter.total_people, page.goal),
         organisations_by_country=selectors.organisations_by_country(page.translation_key),
         latest_people=selectors.public_people(page.translation_key, limit=10)[0],
         person_form=SignatureForm(prefix="p"),
@@ -174,14 +174,13 @@ def counts_json(request, page):
 @xframe_options_exempt
 def badge(request, page):
     counter = selectors.appeal_counts(page.translation_key)
-    goal = page.goal or 0
     response = TemplateResponse(
         request,
         "campaign_kit_appeals/badge.html",
         {
             "page": page,
             "counter": counter,
-            "goal_percent": min(100, round(counter.total_people * 100 / goal)) if goal else None,
+            "goal_percent": goal_percent(counter.total_people, page.goal),
         },
     )
     response["Content-Security-Policy"] = "default-src 'self'; frame-ancestors *"

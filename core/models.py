@@ -1,9 +1,13 @@
 """The one model of the core: contact details for sites without a settings model of their own."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
+
+from . import hours
 
 
 class ContactDetails(models.Model):
@@ -14,11 +18,33 @@ class ContactDetails(models.Model):
     organisation_name = models.CharField(_("organisation name"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     hotline_phone = models.CharField(_("hotline phone"), max_length=40, blank=True)
+    hotline_days = models.CharField(
+        _("hotline days"),
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(hours.DAYS, _("Use the numbers 1 to 7, e.g. 1-4 or 1,3,5."))],
+        help_text=_(
+            "Days the hotline answers as numbers (1 = Monday … 7 = Sunday), e.g. 1-4 or 1,3,5: "
+            "written out in each visitor's language."
+        ),
+    )
+    hotline_opens = models.TimeField(_("hotline opens"), null=True, blank=True)
+    hotline_closes = models.TimeField(_("hotline closes"), null=True, blank=True)
+    hotline_time_zone = models.CharField(
+        _("hotline time zone"),
+        max_length=60,
+        blank=True,
+        default="Europe/Berlin",
+        help_text=_("The zone of the opening hours, e.g. Europe/Berlin."),
+    )
     hotline_hours = models.CharField(
-        _("hotline hours"),
+        _("other hotline hours"),
         max_length=120,
         blank=True,
-        help_text=_("Language-neutral, e.g. Mon–Thu 10:00–16:00 (CET)."),
+        help_text=_(
+            "Language-neutral, shown only when no days and times are given above, "
+            "e.g. 10:00–16:00."
+        ),
     )
     privacy_policy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -33,13 +59,37 @@ class ContactDetails(models.Model):
         FieldPanel("organisation_name"),
         FieldPanel("contact_email"),
         MultiFieldPanel(
-            [FieldPanel("hotline_phone"), FieldPanel("hotline_hours")], heading=_("Hotline")
+            [
+                FieldPanel("hotline_phone"),
+                FieldRowPanel([FieldPanel("hotline_days"), FieldPanel("hotline_time_zone")]),
+                FieldRowPanel([FieldPanel("hotline_opens"), FieldPanel("hotline_closes")]),
+                FieldPanel("hotline_hours"),
+            ],
+            heading=_("Hotline"),
         ),
         FieldPanel("privacy_policy_page"),
     ]
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.hotline_time_zone and not hours.valid_zone(self.hotline_time_zone):
+            errors["hotline_time_zone"] = _("Unknown time zone. Use a name such as Europe/Berlin.")
+        if bool(self.hotline_opens) != bool(self.hotline_closes):
+            errors["hotline_closes"] = _("Give both the opening and the closing time, or neither.")
+        if errors:
+            raise ValidationError(errors)
+
+    def hotline_hours_display(self):
+        """The opening hours written in the active language, e.g. "Mo.–Do., 10:00–16:00
+        (Zeit: Berlin)"; the language-neutral text when no days and times are set."""
+        written = hours.describe(
+            self.hotline_days, self.hotline_opens, self.hotline_closes, self.hotline_time_zone
+        )
+        return written or self.hotline_hours
 
 
 class ContactSettings(ContactDetails, BaseSiteSetting):

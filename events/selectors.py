@@ -38,7 +38,9 @@ def upcoming_events(locale, limit=3, campaign=None):
     qs = public_events(locale)
     if campaign is not None:
         qs = qs.filter(campaign__translation_key=campaign.translation_key)
-    return list(upcoming(qs)[:limit])
+    from .services import attach_fill
+
+    return attach_fill(upcoming(qs)[:limit])
 
 
 def filter_events(qs, *, city="", month="", campaign=None, tag="", series=""):

@@ -111,10 +111,54 @@ def sync_pool(page):
     return pool, changed, became_cancelled
 
 
+def _held():
+    """Registrations that hold places: confirmed ones and pending ones not on the waiting list."""
+    return Q(status=S.CONFIRMED) | Q(status=S.PENDING, wants_waiting_list=False)
+
+
 def places_taken(event_key):
-    held = Q(status=S.CONFIRMED) | Q(status=S.PENDING, wants_waiting_list=False)
-    result = Registration.objects.filter(held, event_key=event_key).aggregate(n=Sum("places"))
+    result = Registration.objects.filter(_held(), event_key=event_key).aggregate(n=Sum("places"))
     return result["n"] or 0
+
+
+def places_taken_by_key(event_keys):
+    """``{event key: places held}`` for several events in one query (keys without any are 0)."""
+    rows = (
+        Registration.objects.filter(_held(), event_key__in=list(event_keys))
+        .values("event_key")
+        .annotate(n=Sum("places"))
+        .order_by()
+    )
+    return {row["event_key"]: row["n"] or 0 for row in rows}
+
+
+@dataclass(frozen=True)
+class Fill:
+    """How full an event is, for the bar on event cards."""
+
+    capacity: int
+    taken: int
+
+    @property
+    def left(self):
+        return max(self.capacity - self.taken, 0)
+
+    @property
+    def percent(self):
+        return min(100, round(self.taken * 100 / self.capacity)) if self.capacity else 100
+
+
+def attach_fill(events):
+    """Set ``event.fill`` (a ``Fill``, or None without a capacity or registration) on each
+    event of a list, with one query for all of them; returns the list."""
+    events = list(events)
+    counted = [e for e in events if e.capacity is not None and e.registration_mode == "open"]
+    taken = places_taken_by_key({e.translation_key for e in counted}) if counted else {}
+    for event in events:
+        event.fill = (
+            Fill(event.capacity, taken.get(event.translation_key, 0)) if event in counted else None
+        )
+    return events
 
 
 def counts(event_key):

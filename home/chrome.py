@@ -75,7 +75,7 @@ def _purge_on_site_root_save(sender, instance, **kwargs):
 
 
 def connect():
-    from .models import FooterLink, FooterText, SiteSettings, SocialLink
+    from .models import FooterLink, FooterText, MainMenu, MenuItem, SiteSettings, SocialLink
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(purge, dispatch_uid=f"campaign_kit_chrome_{id(signal)}")
@@ -85,7 +85,16 @@ def connect():
     )
     post_delete.connect(purge, sender=SiteSettings, dispatch_uid="campaign_kit_chrome_settings_del")
     post_save.connect(_purge_on_site_root_save, dispatch_uid="campaign_kit_chrome_site_root_saved")
-    for model in (FooterLink, SocialLink, FooterText, PageViewRestriction, Site, Locale):
+    for model in (
+        FooterLink,
+        SocialLink,
+        FooterText,
+        MainMenu,
+        MenuItem,
+        PageViewRestriction,
+        Site,
+        Locale,
+    ):
         for signal in (post_save, post_delete):
             signal.connect(
                 purge,
@@ -153,7 +162,13 @@ def build_chrome(request, site, site_settings):
         )
         .order_by("path")
     )
-    menu = [_link(page, request) for page in pages if page.in_menu]
+    from .menus import build_menu
+
+    managed = build_menu(request, language, public_q)
+    if managed is not None:
+        menu, cta = managed
+    else:
+        menu, cta = [_link(page, request) for page in pages if page.in_menu], None
     links = [
         _link(page, request)
         for page in sorted(pages, key=lambda p: (p.footer_order is None, p.footer_order, p.pk))
@@ -177,6 +192,8 @@ def build_chrome(request, site, site_settings):
         social = [{"label": s.label, "url": s.url} for s in site_settings.social_links.all()]
     return {
         "menu": menu,
+        "cta": cta,
+        "brand": _brand(site_settings),
         "footer": {
             "links": links,
             "privacy": privacy,
@@ -184,6 +201,19 @@ def build_chrome(request, site, site_settings):
             "social": social,
         },
     }
+
+
+def _brand(site_settings):
+    """The logo as a rendition URL with its size, and the theme's colour overrides."""
+    logo = None
+    if site_settings.logo_id:
+        try:
+            rendition = site_settings.logo.get_rendition("height-88")
+        except (OSError, ValueError):
+            rendition = None  # a missing or unreadable file: the name alone is shown
+        if rendition is not None:
+            logo = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+    return {"logo": logo, "theme_css": site_settings.theme_css()}
 
 
 def language_links_from(request, translations):

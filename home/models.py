@@ -1,12 +1,14 @@
 """Site-wide pages (home, standard pages) and the site settings editors maintain."""
 
 from django.conf import settings as django_settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
@@ -17,7 +19,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaign_kit.core.models import ContactDetails
 
+from . import colours
 from .blocks import RICH_TEXT_FEATURES, StandardStreamBlock
+
+hex_colour = RegexValidator(
+    colours.HEX, _("Enter a colour as # and six hexadecimal digits, e.g. #0b4f8a.")
+)
 
 
 class HomePage(Page):
@@ -30,6 +37,12 @@ class HomePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Empty: decorative."),
     )
     hero_link_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -56,6 +69,7 @@ class HomePage(Page):
                 FieldPanel("hero_title"),
                 FieldPanel("hero_text"),
                 FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
                 FieldPanel("hero_link_page"),
                 FieldPanel("hero_link_label"),
             ],
@@ -81,6 +95,7 @@ class HomePage(Page):
         TranslatableField("hero_title"),
         TranslatableField("hero_text"),
         TranslatableField("hero_link_label"),
+        TranslatableField("hero_image_alt"),
         TranslatableField("body"),
         SynchronizedField("hero_image"),
         SynchronizedField("hero_link_page"),
@@ -121,10 +136,11 @@ class HomePage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from .sections import home_sections
+        from .sections import home_sections, hotline_languages
 
         context = super().get_context(request, *args, **kwargs)
         context.update(home_sections(self))
+        context["hotline_languages"] = hotline_languages(SiteSettings.for_request(request))
         return context
 
 
@@ -165,12 +181,55 @@ class SiteSettings(ClusterableModel, ContactDetails, BaseSiteSetting):
         blank=True,
         help_text=_("Language codes separated by commas, e.g. ru, en, de."),
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in the header and in link previews; PNG or WebP, at least 88 px high."),
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default="#0b4f8a",
+        validators=[hex_colour],
+        help_text=_("Links, buttons with white text and the hero's background. Must be dark."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#f5c400",
+        validators=[hex_colour],
+        help_text=_("The call-to-action button with dark text. Must be light."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("default hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown as decoration in the hero of pages that have no image of their own."),
+    )
     panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("logo"),
+                FieldPanel("primary_colour"),
+                FieldPanel("accent_colour"),
+                FieldPanel("hero_image"),
+            ],
+            heading=_("Identity"),
+        ),
         FieldPanel("organisation_name"),
         FieldPanel("contact_email"),
         MultiFieldPanel(
             [
                 FieldPanel("hotline_phone"),
+                FieldRowPanel([FieldPanel("hotline_days"), FieldPanel("hotline_time_zone")]),
+                FieldRowPanel([FieldPanel("hotline_opens"), FieldPanel("hotline_closes")]),
                 FieldPanel("hotline_hours"),
                 FieldPanel("hotline_languages"),
             ],
@@ -183,6 +242,40 @@ class SiteSettings(ClusterableModel, ContactDetails, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    def clean(self):
+        errors = {}
+        try:
+            super().clean()  # the contact fields' checks (ContactDetails)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        valid = colours.HEX.match
+        if self.primary_colour and valid(self.primary_colour):
+            ratio = colours.primary_problem(self.primary_colour)
+            if ratio is not None:
+                errors["primary_colour"] = _(
+                    "This colour has a contrast of only %(ratio).1f:1 with white text and the "
+                    "light background; WCAG AA needs 4.5:1. Choose a darker colour."
+                ) % {"ratio": ratio}
+        if self.accent_colour and valid(self.accent_colour):
+            ratio = colours.accent_problem(self.accent_colour)
+            if ratio is not None:
+                errors["accent_colour"] = _(
+                    "This colour has a contrast of only %(ratio).1f:1 with the dark button text; "
+                    "WCAG AA needs 4.5:1. Choose a lighter colour."
+                ) % {"ratio": ratio}
+        if errors:
+            raise ValidationError(errors)
+
+    def theme_css(self):
+        """The custom properties overriding the theme's colours, or "" for the defaults."""
+        primary, accent = self.primary_colour or "", self.accent_colour or ""
+        if not (colours.HEX.match(primary) and colours.HEX.match(accent)):
+            return ""
+        if colours.primary_problem(primary) or colours.accent_problem(accent):
+            return ""  # saved before the check existed: keep the readable defaults
+        properties = colours.theme_properties(primary.lower(), accent.lower())
+        return ";".join(f"{name}:{value}" for name, value in properties.items())
 
     @property
     def hotline_language_codes(self):
@@ -228,3 +321,73 @@ class FooterText(TranslatableMixin, models.Model):
     @classmethod
     def for_locale(cls, locale):
         return cls.objects.filter(locale=locale).order_by("pk").first()
+
+
+@register_snippet
+class MainMenu(TranslatableMixin, ClusterableModel):
+    """The header menu of one language: links to pages (or other addresses) and one call to
+    action. A language without a menu of its own shows the default language's menu with the
+    pages' titles in the visitor's language; an item whose page was deleted or is not
+    translated is left out rather than breaking the page."""
+
+    cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("call-to-action page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The one button in the header, e.g. the appeal to sign."),
+    )
+    cta_label = models.CharField(_("call-to-action label"), max_length=40, blank=True)
+
+    panels = [
+        InlinePanel("items", label=_("Menu items"), min_num=0),
+        MultiFieldPanel([FieldPanel("cta_page"), FieldPanel("cta_label")], heading=_("Button")),
+    ]
+    override_translatable_fields = [
+        TranslatableField("cta_label"),
+        SynchronizedField("cta_page"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("main menu")
+        verbose_name_plural = _("main menus")
+
+    def __str__(self):
+        return str(_("Main menu (%(language)s)") % {"language": self.locale.get_display_name()})
+
+
+class MenuItem(TranslatableMixin, Orderable):
+    menu = ParentalKey(MainMenu, related_name="items", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    url = models.URLField(_("or another address"), blank=True)
+    label = models.CharField(
+        _("label"), max_length=40, blank=True, help_text=_("Empty: the page's title.")
+    )
+
+    panels = [FieldPanel("page"), FieldPanel("url"), FieldPanel("label")]
+    override_translatable_fields = [TranslatableField("label"), SynchronizedField("page")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("menu item")
+
+    def clean(self):
+        super().clean()
+        if self.page_id is None and not self.url:
+            raise ValidationError(
+                _(
+                    "Choose a page or enter an address. (If this item linked to a page, the "
+                    "page was deleted: choose another one or remove the item.)"
+                )
+            )
+        if self.url and not self.label:
+            raise ValidationError({"label": _("Give a label for the address.")})

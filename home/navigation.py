@@ -112,6 +112,36 @@ def language_links(request, page=None):
     return links
 
 
+def call_to_action(request):
+    """``{"title", "url"}`` of the header's button in the active language, or None."""
+    value = _chrome(request) if request is not None else None
+    return value.get("cta") if value is not None else None
+
+
+def brand(request):
+    """``{"logo": {"url", "width", "height"} or None, "theme_css": str}``."""
+    value = _chrome(request) if request is not None else None
+    return value.get("brand") if value is not None else {"logo": None, "theme_css": ""}
+
+
+def breadcrumbs(request, page):
+    """``[{"title", "url"}]`` from the home page down to the page's parent (one query)."""
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    ancestors = (
+        Page.objects.ancestor_of(page)
+        .filter(depth__gte=2)
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
+        .order_by("depth")
+    )
+    crumbs = []
+    for ancestor in ancestors:
+        url = ancestor.get_url(request=request)
+        if url:
+            crumbs.append({"title": ancestor.title, "url": url})
+    return crumbs
+
+
 def footer(request, site_settings=None):
     """Footer links, privacy page, rendered footer text and social links (see chrome.py)."""
     value = _chrome(request)

@@ -14,6 +14,19 @@ SECTIONS = {"latest_news": "news", "upcoming_events": "events", "open_appeals": 
 SECTION_SIZE = 3
 
 
+def hotline_languages(site_settings):
+    """The hotline's languages as ``[{"code", "name"}]``, each named in its own language."""
+    from django.utils.translation import get_language_info
+
+    languages = []
+    for code in site_settings.hotline_language_codes if site_settings else []:
+        try:
+            languages.append({"code": code, "name": get_language_info(code)["name_local"]})
+        except KeyError:
+            continue  # not a language code Django knows: left out rather than shown raw
+    return languages
+
+
 def home_sections(home_page):
     sections = {
         name: registry.section_items(section, home_page.locale, SECTION_SIZE)
@@ -32,7 +45,7 @@ def home_sections(home_page):
 def in_language(page_ids, locale_id):
     """``{page id: page.specific.localized}`` for the language shown, in one query: each page's
     live translation in `locale_id`, else the page itself. The pages carry only the base page
-    fields (title, description, URL), which is all the home page shows of them."""
+    fields and their own (the featured campaign shows its intro and image)."""
     page_ids = [pk for pk in page_ids if pk is not None]
     if not page_ids:
         return {}
@@ -40,7 +53,7 @@ def in_language(page_ids, locale_id):
     pages = list(
         Page.objects.filter(
             Q(pk__in=page_ids) | Q(translation_key__in=keys, locale_id=locale_id, live=True)
-        ).specific(defer=True)
+        ).specific()
     )
     found = {}
     for pk in page_ids:

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -13,6 +14,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from campaign_kit.core.pages import campaign_page_types
 
 from ..blocks import AppealTextBlock
+
+
+def goal_percent(people, goal):
+    """How far ``people`` are towards ``goal``, 0 to 100 (None without a goal)."""
+    if not goal:
+        return None
+    return min(100, round(people * 100 / goal))
 
 
 class AppealIndexPage(Page):
@@ -163,6 +171,12 @@ class AppealPage(RoutablePageMixin, Page):
         from ..selectors import appeal_counts
 
         return appeal_counts(self.translation_key)
+
+    @cached_property
+    def progress(self):
+        """``{"counter", "percent"}`` for lists that show the count (one query)."""
+        counter = self.counter()
+        return {"counter": counter, "percent": goal_percent(counter.total_people, self.goal)}
 
     # Routes (the views live in appeals/views.py)
     @path("")

@@ -14,6 +14,25 @@ def main_menu(context):
 
 
 @register.simple_tag(takes_context=True)
+def call_to_action(context):
+    """The header's button as ``{"pk", "title", "url"}``, or None."""
+    return navigation.call_to_action(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def site_brand(context):
+    """``{"logo", "theme_css"}`` (see chrome._brand)."""
+    return navigation.brand(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """The page's ancestors below the site root's parent, in the page's language, as
+    ``[{"title", "url"}]``; empty on the home page and on pages outside the tree."""
+    return navigation.breadcrumbs(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
 def language_links(context):
     return navigation.language_links(context.get("request"), context.get("page"))
 

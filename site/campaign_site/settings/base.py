@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     # Forms, countries, tasks
     "crispy_forms",
     "crispy_bootstrap5",
-    "bootstrap",
     "django_countries",
     "django_tasks",
     "django_tasks_db",
@@ -132,7 +131,7 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 
-# Static files: Bootstrap comes from the django-bootstrap-static package, served by the site.
+# Static files: the site's theme and each app's stylesheet, hand-written (no build step).
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.get_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_FINDERS = [
