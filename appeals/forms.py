@@ -38,7 +38,9 @@ class CountryChoiceField(LazyTypedChoiceField):
 
 
 def country_field(**kwargs):
-    return CountryField(blank=False).formfield(choices_form_class=CountryChoiceField, **kwargs)
+    return CountryField(blank=False, blank_label=_("Choose a country")).formfield(
+        choices_form_class=CountryChoiceField, **kwargs
+    )
 
 
 class AntiSpamMixin(forms.Form):

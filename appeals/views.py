@@ -9,13 +9,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
-from campaign_kit.core import conf
+from campaign_kit.core import conf, related
 from campaign_kit.core.hashing import client_hash
 
-from . import selectors, services
+from . import charts, selectors, services
 from .forms import OrganisationForm, SignatureForm
-from .models.pages import goal_percent
 from .models import AppealPage, Moderation, Signature, SignatureKind, SignatureStatus
+from .models.pages import goal_percent
 from .security import (
     CONFIRM_SALT,
     WITHDRAW_SALT,
@@ -59,6 +59,8 @@ def _context(request, page, **extra):
         latest_people=selectors.public_people(page.translation_key, limit=10)[0],
         person_form=SignatureForm(prefix="p"),
         organisation_form=OrganisationForm(prefix="o") if page.allow_organisations else None,
+        **related.context_for(page),
+        **charts.for_appeal(page),
     )
     context.update(extra)
     return context

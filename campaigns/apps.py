@@ -10,9 +10,9 @@ class CampaignsConfig(SuiteAppConfig):
     verbose_name = _("Campaigns, news and materials")
 
     def get_sections(self):
-        from .selectors import latest_news
+        from .selectors import latest_news, materials_section
 
-        return (Section("news", latest_news),)
+        return (Section("news", latest_news), Section("materials", materials_section))
 
     def purge_personal_data(self, now, dry_run=False):
         from .retention import purge_personal_data

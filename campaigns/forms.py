@@ -55,7 +55,7 @@ class PrintOrderForm(forms.Form):
     city = _text(_("City"), 100, widget=forms.TextInput(attrs={"autocomplete": "address-level2"}))
     country = LazyTypedChoiceField(
         label=_("Country"),
-        choices=[("", "---------")] + list(countries),
+        choices=[],  # set per form: the countries the materials page ships to
         widget=forms.Select(attrs={"autocomplete": "country"}),
     )
     email = forms.EmailField(
@@ -76,9 +76,13 @@ class PrintOrderForm(forms.Form):
         r"^[A-Za-z0-9][A-Za-z0-9 \-]{1,14}$", _("Enter a valid postcode.")
     )
 
-    def __init__(self, *args, materials=(), **kwargs):
+    def __init__(self, *args, materials=(), ship_to=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.materials = list(materials)
+        allowed = set(ship_to)
+        self.fields["country"].choices = [("", _("Choose a country"))] + [
+            (code, name) for code, name in countries if not allowed or code in allowed
+        ]
         self.fields["postcode"].validators.append(self.postcode_validator)
         self.quantity_fields = []
         for material in self.materials:

@@ -63,12 +63,12 @@ def news_cards(locale):
 
 
 def latest_news(locale, limit=3, campaign=None):
-    """The newest news items in `locale` (of one campaign, if given): the news section of
-    home pages (its teasers show no image; see apps.py)."""
-    qs = _news(locale)
+    """The newest news items in `locale` (of one campaign, if given), with their images: the
+    news section of home pages and of related links (see apps.py)."""
+    qs = news_cards(locale)
     if campaign is not None:
         qs = qs.filter(campaign__translation_key=campaign.translation_key)
-    return list(qs[:limit])
+    return with_renditions(qs[:limit])
 
 
 def news_for_campaign(campaign, limit=None):
@@ -203,3 +203,17 @@ def materials_for_campaign(campaign):
 
 def orderable_materials(locale):
     return list(materials_in_locale(locale).filter(orderable=True))
+
+
+def materials_section(locale, limit=3, campaign=None):
+    """The materials pages in `locale`, for links to them; of a campaign only when it has
+    materials (the materials section, see apps.py)."""
+    from .models import MaterialsPage
+
+    if campaign is not None:
+        has_materials = Material.objects.filter(
+            campaign__translation_key=campaign.translation_key
+        ).exists()
+        if not has_materials:
+            return []
+    return list(MaterialsPage.objects.live().filter(unrestricted(), locale_id=locale.pk)[:limit])

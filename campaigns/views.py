@@ -75,7 +75,7 @@ def order_form(request, page):
             increment=True,
         ):
             raise Ratelimited()
-        form = PrintOrderForm(request.POST, materials=materials)
+        form = PrintOrderForm(request.POST, materials=materials, ship_to=page.shipping_countries)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -101,7 +101,7 @@ def order_form(request, page):
         else:
             status = 400
     else:
-        form = PrintOrderForm(materials=materials)
+        form = PrintOrderForm(materials=materials, ship_to=page.shipping_countries)
     return TemplateResponse(
         request,
         "campaign_kit_campaigns/order_form.html",

@@ -28,7 +28,7 @@ def _locale():
 
 
 def _day_groups(days):
-    """"1-4,6" as [(1, 4), (6, 6)]."""
+    """ "1-4,6" as [(1, 4), (6, 6)]."""
     groups = []
     for part in days.replace(" ", "").split(","):
         first, _sep, last = part.partition("-")

@@ -42,8 +42,7 @@ class ContactDetails(models.Model):
         max_length=120,
         blank=True,
         help_text=_(
-            "Language-neutral, shown only when no days and times are given above, "
-            "e.g. 10:00–16:00."
+            "Language-neutral, shown only when no days and times are given above, e.g. 10:00–16:00."
         ),
     )
     privacy_policy_page = models.ForeignKey(

@@ -55,7 +55,11 @@ def build_menu(request, language, public_q):
         url = page.get_url(request=request)
         if not url:
             return None
-        return {"pk": page.pk, "title": (label if own_language and label else page.title), "url": url}
+        return {
+            "pk": page.pk,
+            "title": (label if own_language and label else page.title),
+            "url": url,
+        }
 
     entries = []
     for item in items:

@@ -1,11 +1,13 @@
 """Materials (flyers, leaflets) built on Wagtail documents, their library page and downloads."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, TranslatableMixin
@@ -136,6 +138,41 @@ class DownloadCount(models.Model):
         return f"{self.day}: {self.count}"
 
 
+EU_MEMBERS = (
+    "AT",
+    "BE",
+    "BG",
+    "CY",
+    "CZ",
+    "DE",
+    "DK",
+    "EE",
+    "ES",
+    "FI",
+    "FR",
+    "GR",
+    "HR",
+    "HU",
+    "IE",
+    "IT",
+    "LT",
+    "LU",
+    "LV",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SE",
+    "SI",
+    "SK",
+)
+
+
+def _codes(text):
+    return [code.strip().upper() for code in (text or "").split(",") if code.strip()]
+
+
 class MaterialsPage(RoutablePageMixin, Page):
     """The library of materials with the print order form."""
 
@@ -147,11 +184,22 @@ class MaterialsPage(RoutablePageMixin, Page):
         help_text=_("Shown above the print order form, e.g. delivery times and countries."),
     )
     orders_open = models.BooleanField(_("accept print orders"), default=True)
+    ship_to = models.CharField(
+        _("countries we ship to"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "Country codes separated by commas (e.g. DE, AT, CH); EU stands for the member "
+            "states of the European Union. Empty: every country. Say the same in the "
+            "introduction above."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("order_intro"),
         FieldPanel("orders_open"),
+        FieldPanel("ship_to"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     subpage_types = []
@@ -163,11 +211,33 @@ class MaterialsPage(RoutablePageMixin, Page):
         TranslatableField("intro"),
         TranslatableField("order_intro"),
         SynchronizedField("orders_open"),
+        SynchronizedField("ship_to"),
         SynchronizedField("show_in_menus"),
     ]
 
     class Meta:
         verbose_name = _("materials page")
+
+    def clean(self):
+        super().clean()
+        unknown = [code for code in _codes(self.ship_to) if code != "EU" and code not in countries]
+        if unknown:
+            raise ValidationError(
+                {
+                    "ship_to": _("Unknown country codes: %(codes)s. Use ISO codes such as DE.")
+                    % {"codes": ", ".join(unknown)}
+                }
+            )
+
+    @property
+    def shipping_countries(self):
+        """The ISO codes orders may be sent to (empty: any country)."""
+        found = []
+        for code in _codes(self.ship_to):
+            for member in EU_MEMBERS if code == "EU" else (code,):
+                if member in countries and member not in found:
+                    found.append(member)
+        return found
 
     def materials(self):
         from ..selectors import materials_in_locale

@@ -1,0 +1,54 @@
+"""What else a campaign offers, for the "more from this campaign" block of a detail page.
+
+A news item links to the campaign's open appeal, next events and materials; an appeal to
+the campaign's news and events; an event to the appeal and the news. The apps find each
+other's pages only through the registry's sections, so an app that is not installed adds
+nothing.
+"""
+
+from wagtail.models import Page
+
+from . import registry
+from .restrictions import unrestricted
+
+SECTIONS = ("appeals", "events", "news", "materials")
+LIMIT = 2
+
+
+def for_campaign(campaign, locale, exclude=(), limit=LIMIT):
+    """``{section name: [items]}`` of the campaign in ``locale`` (empty without a campaign);
+    ``exclude`` names sections, or pages, to leave out (the page being shown)."""
+    if campaign is None:
+        return {}
+    names = [name for name in SECTIONS if name not in exclude]
+    found = {}
+    for name in names:
+        items = [
+            item
+            for item in registry.section_items(name, locale, limit + 1, campaign=campaign)
+            if item not in exclude
+        ][:limit]
+        if items:
+            found[name] = items
+    return found
+
+
+def context_for(page):
+    """``{"related", "related_campaign"}`` for the template of a page with a ``campaign``
+    link, leaving out the page itself (an appeal still links to the campaign's other
+    appeals)."""
+    campaign_id = getattr(page, "campaign_id", None)
+    if campaign_id is None:
+        return {"related": {}, "related_campaign": None}
+    campaign = (
+        Page.objects.filter(
+            translation_key__in=Page.objects.filter(pk=campaign_id).values("translation_key"),
+            locale_id=page.locale_id,
+            live=True,
+        )
+        .filter(unrestricted())
+        .first()
+    )
+    source = campaign or Page.objects.filter(pk=campaign_id).first()
+    related = for_campaign(source, page.locale, exclude=(page,)) if source else {}
+    return {"related": related, "related_campaign": campaign}
