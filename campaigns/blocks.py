@@ -52,6 +52,23 @@ class PressMentionBlock(blocks.StructBlock):
         template = "campaign_kit_campaigns/blocks/press_mention.html"
 
 
+class MilestoneBlock(blocks.StructBlock):
+    date = blocks.DateBlock(label=_("Date"))
+    text = blocks.CharBlock(label=_("What happened"), max_length=300)
+
+
+class TimelineBlock(blocks.StructBlock):
+    """What the campaign has achieved so far, oldest first."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    items = blocks.ListBlock(MilestoneBlock(), label=_("Milestones"))
+
+    class Meta:
+        icon = "date"
+        label = _("Timeline")
+        template = "campaign_kit_campaigns/blocks/timeline.html"
+
+
 class NewsStreamBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(
         label=_("Text"),
@@ -65,4 +82,4 @@ class NewsStreamBlock(blocks.StreamBlock):
 
 
 class CampaignStreamBlock(NewsStreamBlock):
-    pass
+    timeline = TimelineBlock()

@@ -1,4 +1,5 @@
-"""The one model of the core: contact details for sites without a settings model of their own."""
+"""The core's models: contact details for sites without a settings model of their own, and
+the names of tags in each language."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -6,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import hours
 
@@ -45,6 +48,19 @@ class ContactDetails(models.Model):
             "Language-neutral, shown only when no days and times are given above, e.g. 10:00–16:00."
         ),
     )
+    donate_url = models.URLField(
+        _("donation page"),
+        blank=True,
+        help_text=_("Your own donation page, linked from donation progress. Nothing is embedded."),
+    )
+    bank_account_holder = models.CharField(_("account holder"), max_length=120, blank=True)
+    bank_iban = models.CharField(
+        _("IBAN"),
+        max_length=42,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{2}[0-9]{2}[A-Z0-9 ]{10,38}$", _("Enter an IBAN."))],
+    )
+    bank_bic = models.CharField(_("BIC"), max_length=11, blank=True)
     privacy_policy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("privacy policy page"),
@@ -65,6 +81,14 @@ class ContactDetails(models.Model):
                 FieldPanel("hotline_hours"),
             ],
             heading=_("Hotline"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("donate_url"),
+                FieldPanel("bank_account_holder"),
+                FieldRowPanel([FieldPanel("bank_iban"), FieldPanel("bank_bic")]),
+            ],
+            heading=_("Donations"),
         ),
         FieldPanel("privacy_policy_page"),
     ]
@@ -99,3 +123,26 @@ class ContactSettings(ContactDetails, BaseSiteSetting):
 
     def __str__(self):
         return self.organisation_name or str(self._meta.verbose_name)
+
+
+class TopicLabel(TranslatableMixin, models.Model):
+    """A tag's name in one language. Tags are shared by every translation of a page (so a
+    topic filter works across languages); this label is what readers of a language see."""
+
+    tag = models.ForeignKey(
+        "taggit.Tag", verbose_name=_("tag"), on_delete=models.CASCADE, related_name="+"
+    )
+    label = models.CharField(_("label"), max_length=100)
+
+    panels = [FieldPanel("tag"), FieldPanel("label")]
+    override_translatable_fields = [TranslatableField("label"), SynchronizedField("tag")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic label")
+        verbose_name_plural = _("topic labels")
+        constraints = [
+            models.UniqueConstraint(fields=["tag", "locale"], name="campaign_kit_one_topic_label")
+        ]
+
+    def __str__(self):
+        return self.label

@@ -34,12 +34,12 @@ def for_campaign(campaign, locale, exclude=(), limit=LIMIT):
 
 
 def context_for(page):
-    """``{"related", "related_campaign"}`` for the template of a page with a ``campaign``
+    """``{"campaign_related", "campaign_home"}`` for the template of a page with a ``campaign``
     link, leaving out the page itself (an appeal still links to the campaign's other
     appeals)."""
     campaign_id = getattr(page, "campaign_id", None)
     if campaign_id is None:
-        return {"related": {}, "related_campaign": None}
+        return {"campaign_related": {}, "campaign_home": None}
     campaign = (
         Page.objects.filter(
             translation_key__in=Page.objects.filter(pk=campaign_id).values("translation_key"),
@@ -51,4 +51,4 @@ def context_for(page):
     )
     source = campaign or Page.objects.filter(pk=campaign_id).first()
     related = for_campaign(source, page.locale, exclude=(page,)) if source else {}
-    return {"related": related, "related_campaign": campaign}
+    return {"campaign_related": related, "campaign_home": campaign}

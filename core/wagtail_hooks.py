@@ -1,8 +1,12 @@
 from wagtail.contrib.settings.registry import register_setting
+from wagtail.snippets.models import register_snippet
 
 from . import conf
-from .models import ContactSettings
+from .models import ContactSettings, TopicLabel
 
 # Offered in Settings only where the site uses it (a host with its own model names that one).
 if conf.get("CONTACT_SETTINGS") == ContactSettings._meta.label:
     register_setting(ContactSettings, icon="mail")
+
+# Names of tags per language (translated with wagtail-localize like any snippet).
+register_snippet(TopicLabel)

@@ -113,3 +113,16 @@ def outlook_link(page):
     if page.all_day:
         params["allday"] = "true"
     return "https://outlook.office.com/calendar/0/deeplink/compose?" + urlencode(params)
+
+
+def map_link(page):
+    """A link to the venue on OpenStreetMap (a link, never an embed), or "" without an
+    address to show."""
+    if not page.has_venue or not (page.street or page.city):
+        return ""
+    query = ", ".join(
+        part
+        for part in (page.street, f"{page.postcode} {page.city}".strip(), str(page.country.name))
+        if part
+    )
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": query})

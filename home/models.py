@@ -235,6 +235,14 @@ class SiteSettings(ClusterableModel, ContactDetails, BaseSiteSetting):
             ],
             heading=_("Hotline"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("donate_url"),
+                FieldPanel("bank_account_holder"),
+                FieldRowPanel([FieldPanel("bank_iban"), FieldPanel("bank_bic")]),
+            ],
+            heading=_("Donations"),
+        ),
         FieldPanel("privacy_policy_page"),
         InlinePanel("footer_links", label=_("Footer links")),
         InlinePanel("social_links", label=_("Social links")),

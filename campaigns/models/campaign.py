@@ -169,24 +169,45 @@ class CampaignPage(RoutablePageMixin, Page):
     def contact_details(self, request):
         """The page's own contact fields, falling back to the site's settings model."""
         fallback = contact.for_request(request)
+        hours = getattr(fallback, "hotline_hours_display", None)
         return {
             "heading": self.contact_heading,
             "phone": self.contact_phone or getattr(fallback, "hotline_phone", ""),
-            "hours": self.contact_hours or getattr(fallback, "hotline_hours", ""),
+            "hours": self.contact_hours or (hours() if hours else ""),
             "email": self.contact_email or getattr(fallback, "contact_email", ""),
+        }
+
+    def donation_details(self, request):
+        """Where to give: the page's own donate link, else the site's, and the site's bank
+        account (from the contact settings)."""
+        fallback = contact.for_request(request)
+        return {
+            "url": self.donate_url or getattr(fallback, "donate_url", ""),
+            "holder": getattr(fallback, "bank_account_holder", ""),
+            "iban": getattr(fallback, "bank_iban", ""),
+            "bic": getattr(fallback, "bank_bic", ""),
         }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        events = self.upcoming_events()
         context.update(
             latest_news=self.latest_news(),
-            upcoming_events=self.upcoming_events(),
+            upcoming_events=events,
             open_appeals=self.open_appeals(),
             campaign_materials=self.materials(),
             contact=self.contact_details(request),
+            donation=self.donation_details(request),
             news_index=self.news_index(),
+            materials_page=next(iter(registry.section_items("materials", self.locale, 1)), None),
+            events_index=self._events_index(events),
         )
         return context
+
+    @staticmethod
+    def _events_index(events):
+        """The list the campaign's events belong to (their parent page), if any."""
+        return events[0].get_parent() if events else None
 
     def news_index(self):
         from .news import NewsIndexPage

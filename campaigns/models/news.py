@@ -49,6 +49,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return news_pages(self.locale).descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
+        from campaign_kit.core import topics
+
         from ..selectors import campaigns_with_news, news_cards, tags_in_use, with_renditions
 
         context = super().get_context(request, *args, **kwargs)
@@ -72,7 +74,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             active_tag=tag,
             active_campaign=campaign,
             campaign_param=campaign_param,
-            tags=tags_in_use(self),
+            tags=topics.labelled(tags_in_use(self), self.locale),
             campaigns=campaigns,
             query_string=urlencode(
                 [
@@ -195,6 +197,8 @@ class NewsPage(Page):
         return related_news(self, limit=limit, tag_ids=tag_ids)
 
     def get_context(self, request, *args, **kwargs):
+        from campaign_kit.core import related, topics
+
         from ..jsonld import news_article_jsonld
         from ..selectors import live_translation, neighbours
 
@@ -209,7 +213,8 @@ class NewsPage(Page):
             next_item=next_item,
             related=self.related_news(tag_ids=[tag.pk for tag in tags]),
             campaign_page=campaign if campaign is not None and campaign.live else None,
-            tags=tags,
+            tags=topics.labelled(tags, self.locale),
+            **related.context_for(self),
             news_index=NewsIndexPage.objects.filter(path=parent_path).first(),
             jsonld=news_article_jsonld(self, request, tags=tags),
         )

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
-from campaign_kit.core import conf, privacy
+from campaign_kit.core import conf, privacy, related, topics
 from campaign_kit.core.hashing import client_hash
 
 from .. import calendars, jsonld, services
@@ -33,8 +33,13 @@ def _event_context(request, page, form=None, error=None):
         form.link_privacy_policy(privacy.privacy_policy_url(request))
     ics_url = page.get_full_url(request) + page.reverse_subpage("ics_view")
     context = page.get_context(request)
+    fill = services.attach_fill([source])[0].fill if registration_state != "none" else None
     context.update(
         {
+            "fill": fill,
+            "map_url": calendars.map_link(page),
+            "tags": topics.labelled(page.tags.all(), page.locale),
+            **related.context_for(page),
             "form": form,
             "error": error,
             "remaining": remaining,
