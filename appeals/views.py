@@ -241,11 +241,11 @@ def confirm(request, token):
     page = selectors.page_for_key(signature.appeal_key, get_language())
     if signature.status in (SignatureStatus.WITHDRAWN, SignatureStatus.INVALIDATED):
         return _token_page(request, "link_invalid", status=410, page=page)
-    if request.method == "POST":
-        signature = services.confirm(signature.public_id)
-        return _token_page(request, "confirmed", signature=signature, page=page)
-    if signature.status == SignatureStatus.CONFIRMED:
-        return _token_page(request, "confirmed", signature=signature, page=page)
+    if request.method == "POST" or signature.status == SignatureStatus.CONFIRMED:
+        if request.method == "POST":
+            signature = services.confirm(signature.public_id)
+        next_steps = related.context_for(page) if page is not None else {}
+        return _token_page(request, "confirmed", signature=signature, page=page, **next_steps)
     return _token_page(request, "confirm", signature=signature, page=page)
 
 

@@ -11,18 +11,25 @@ class Topic:
 
 
 def labelled(tags, locale):
-    """``[Topic]`` for ``tags`` (Tag objects), named in ``locale``, sorted by name (one query).
-    A tag without a label keeps its name, with a capital first letter like the labels."""
+    """``[Topic]`` for ``tags`` (Tag objects or ``{"pk", "slug", "name"}``), named in
+    ``locale``, sorted by name (one query). A tag without a label keeps its own name, with a
+    capital first letter like the labels."""
     from .models import TopicLabel
 
-    tags = list(tags)
+    tags = [tag if isinstance(tag, dict) else vars(tag) | {"pk": tag.pk} for tag in tags]
     if not tags:
         return []
     labels = dict(
-        TopicLabel.objects.filter(tag__in=tags, locale=locale).values_list("tag_id", "label")
+        TopicLabel.objects.filter(
+            tag_id__in=[tag["pk"] for tag in tags], locale=locale
+        ).values_list("tag_id", "label")
     )
     topics = [
-        Topic(tag.pk, tag.slug, labels.get(tag.pk) or tag.name[:1].upper() + tag.name[1:])
+        Topic(
+            tag["pk"],
+            tag["slug"],
+            labels.get(tag["pk"]) or tag["name"][:1].upper() + tag["name"][1:],
+        )
         for tag in tags
     ]
     return sorted(topics, key=lambda topic: topic.name.casefold())

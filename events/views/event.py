@@ -135,5 +135,13 @@ def registered(request, page_id, token):
     if page is None or outcome is None:
         raise Http404
     context = page.get_context(request)
-    context.update({"outcome": outcome, "ics_url": page.url + page.reverse_subpage("ics_view")})
+    context.update(
+        {
+            "outcome": outcome,
+            "ics_url": page.url + page.reverse_subpage("ics_view"),
+            "google_url": calendars.google_link(page),
+            "outlook_url": calendars.outlook_link(page),
+            **related.context_for(page),
+        }
+    )
     return TemplateResponse(request, "campaign_kit_events/registration_done.html", context)

@@ -4,9 +4,9 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
-from campaign_kit.core import conf
+from campaign_kit.core import conf, topics
 
-from .. import selectors
+from .. import selectors, services
 
 MAX_FILTER_LENGTH = 80
 
@@ -33,12 +33,14 @@ def event_index(request, index_page):
     upcoming_page = Paginator(selectors.upcoming(filtered), _upcoming_per_page()).get_page(
         request.GET.get("upcoming")
     )
-    upcoming = list(upcoming_page)
+    upcoming = services.attach_fill(upcoming_page)
     cached = selectors.index_data(index_page, base)
     groups = _group_by_series(upcoming, cached["series"])
     past_qs = selectors.past(filtered)
     past_page = Paginator(past_qs, index_page.past_per_page or 12).get_page(request.GET.get("page"))
-    options = cached["options"]
+    options = dict(cached["options"])
+    if options.get("tags"):
+        options["tags"] = topics.labelled(options["tags"], locale)
     feed_query = {k: v for k, v in (("city", filters["city"]),) if v}
     if campaign is not None:
         feed_query["campaign"] = campaign.pk
