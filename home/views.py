@@ -10,22 +10,65 @@ MAX_QUERY_LENGTH = 200
 
 
 def search(request):
+    """Pages of the active language and, on the first page of results, its materials."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
+    materials = []
     if query:
+        locale = active_locale(request)
         results = (
             Page.objects.live()
             .public()
-            .filter(locale=active_locale())
+            .filter(locale=locale)
             .specific()
             .search(query, operator="and")
         )
+        materials = search_materials(query, locale)
     page_obj = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj.object_list = [describe(page) for page in page_obj.object_list]
     return render(
         request,
         "home/search.html",
-        {"query": query, "results": page_obj, "title": _("Search")},
+        {
+            "query": query,
+            "results": page_obj,
+            "materials": materials if page_obj.number == 1 else [],
+            "title": _("Search"),
+        },
     )
+
+
+def describe(page):
+    """A result as the template shows it: the page, its type and a snippet of its text."""
+    text = page.search_description or next(
+        (
+            str(getattr(page, name))
+            for name in ("summary", "intro", "hero_text")
+            if getattr(page, name, "")
+        ),
+        "",
+    )
+    return {"page": page, "type": page.specific_class._meta.verbose_name, "snippet": text}
+
+
+def search_materials(query, locale, limit=5):
+    """Materials (snippets, not pages) matching the query, each with the materials page of
+    its language to link to; none when the campaigns app is not installed."""
+    from django.apps import apps
+
+    if not apps.is_installed("campaign_kit.campaigns"):
+        return []
+    from campaign_kit.campaigns.models import Material, MaterialsPage
+
+    library = MaterialsPage.objects.live().public().filter(locale=locale).first()
+    if library is None:
+        return []
+    from wagtail.search.backends import get_search_backend
+
+    found = get_search_backend().search(
+        query, Material.objects.filter(locale=locale), operator="and"
+    )[:limit]
+    return [{"material": material, "library": library} for material in found]
 
 
 def rate_limited(request, exception=None):

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pag
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaign_kit.core.pages import campaign_page_types
@@ -28,6 +29,7 @@ class AppealIndexPage(Page):
 
     subpage_types = ["campaign_kit_appeals.AppealPage"]
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     override_translatable_fields = [
         TranslatableField("title"),
         TranslatableField("slug"),
@@ -87,6 +89,12 @@ class AppealPage(RoutablePageMixin, Page):
         verbose_name=_("campaign"),
     )
 
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+        index.SearchField("addressees"),
+        index.SearchField("initiators"),
+    ]
     parent_page_types = [
         "campaign_kit_appeals.AppealIndexPage",
         "home.HomePage",

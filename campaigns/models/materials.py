@@ -201,7 +201,10 @@ class MaterialsPage(RoutablePageMixin, Page):
         FieldPanel("orders_open"),
         FieldPanel("ship_to"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("order_intro"),
+    ]
     subpage_types = []
     override_translatable_fields = [
         TranslatableField("title"),

@@ -68,6 +68,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     past_per_page = models.PositiveSmallIntegerField(_("past events per page"), default=12)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("past_per_page")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     override_translatable_fields = [
         TranslatableField("title"),
         TranslatableField("seo_title"),
@@ -263,9 +264,11 @@ class EventPage(RoutablePageMixin, Page):
         SynchronizedField("show_in_menus"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("city"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("city", boost=2),
         index.SearchField("venue_name"),
+        index.SearchField("organiser"),
         index.FilterField("start"),
         index.FilterField("city"),
     ]

@@ -188,7 +188,8 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # Wagtail
 WAGTAIL_SITE_NAME = env.get_str("SITE_NAME", "Campaign Kit")
 WAGTAILADMIN_BASE_URL = env.get_str("BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, with each language's text search configuration on PostgreSQL.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt", "png", "jpg", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Every document is a download (Content-Disposition: attachment), never rendered in the site's
