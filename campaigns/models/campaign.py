@@ -31,6 +31,12 @@ class CampaignPage(RoutablePageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Empty: decorative."),
+    )
     body = StreamField(CampaignStreamBlock(), verbose_name=_("body"), blank=True)
 
     # Donation progress, updated by editors (no payment processing here).
@@ -79,6 +85,7 @@ class CampaignPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -111,6 +118,7 @@ class CampaignPage(RoutablePageMixin, Page):
         TranslatableField("contact_heading"),
         TranslatableField("contact_hours"),
         SynchronizedField("image"),
+        TranslatableField("image_alt"),
         SynchronizedField("amount_raised"),
         SynchronizedField("currency"),
         SynchronizedField("donation_goal"),

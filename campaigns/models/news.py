@@ -120,6 +120,12 @@ class NewsPage(Page):
         related_name="+",
     )
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Empty: decorative."),
+    )
     campaign = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("campaign"),
@@ -141,6 +147,7 @@ class NewsPage(Page):
         ),
         FieldPanel("summary"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
@@ -162,6 +169,7 @@ class NewsPage(Page):
         TranslatableField("author"),
         SynchronizedField("date"),
         SynchronizedField("image"),
+        TranslatableField("image_alt"),
         SynchronizedField("campaign"),
         SynchronizedField("tags"),
         SynchronizedField("tagged_items"),

@@ -108,6 +108,12 @@ class EventPage(RoutablePageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Empty: decorative."),
+    )
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     time_zone = models.CharField(
@@ -180,6 +186,7 @@ class EventPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -236,6 +243,7 @@ class EventPage(RoutablePageMixin, Page):
         TranslatableField("status_note"),
         TranslatableField("organiser"),
         SynchronizedField("image"),
+        TranslatableField("image_alt"),
         SynchronizedField("start"),
         SynchronizedField("end"),
         SynchronizedField("time_zone"),

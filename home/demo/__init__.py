@@ -17,6 +17,7 @@ LOADERS = [
     ("campaign_kit.campaigns", "home.demo.campaigns"),
     ("campaign_kit.events", "home.demo.events"),
     ("campaign_kit.appeals", "home.demo.appeals"),
+    ("home", "home.demo.identity"),
 ]
 
 

@@ -429,6 +429,116 @@ FLYERS = [
 ]
 
 
+FLYERS += [
+    {
+        "language": "ru",
+        "document_title": "Листовка: защита для дезертиров (русский)",
+        "filename": "flyer-zashchita-dezertirov-ru.pdf",
+        "heading": "Никого нельзя заставлять воевать",
+        "lines": [
+            "Защита и убежище для дезертиров и отказников",
+            "",
+            "Отказ убивать — право человека.",
+            "Мы консультируем людей из России, Беларуси и Украины, которые отказываются от "
+            "военной службы или покинули армию.",
+            "",
+            "Горячая линия: +49 30 0000 0000 (демо-номер)",
+            "пн–чт 10:00–16:00, бесплатно и конфиденциально",
+            "hotline@example.org",
+        ],
+        "titles": {
+            "en": ("Flyer: Protection for deserters (Russian)", "Our campaign flyer in Russian."),
+            "de": ("Flyer: Schutz für Deserteure (russisch)", "Unser Kampagnenflyer auf Russisch."),
+            "ru": ("Листовка: защита для дезертиров", "Наша листовка на русском (A4)."),
+            "uk": ("Листівка: захист для дезертирів (рос.)", "Наша листівка російською."),
+        },
+    },
+    {
+        "language": "uk",
+        "document_title": "Листівка: захист для дезертирів (українська)",
+        "filename": "flyer-zakhyst-dezertyriv-uk.pdf",
+        "heading": "Нікого не можна змушувати воювати",
+        "lines": [
+            "Захист і притулок для дезертирів і тих, хто відмовляється від служби",
+            "",
+            "Відмова вбивати — право людини.",
+            "Ми консультуємо людей з Росії, Білорусі та України, які відмовляються від "
+            "військової служби або залишили армію.",
+            "",
+            "Гаряча лінія: +49 30 0000 0000 (демо-номер)",
+            "пн–чт 10:00–16:00, безкоштовно й конфіденційно",
+            "hotline@example.org",
+        ],
+        "titles": {
+            "en": ("Flyer: Protection for deserters (Ukrainian)", "Our flyer in Ukrainian."),
+            "de": ("Flyer: Schutz für Deserteure (ukrainisch)", "Unser Flyer auf Ukrainisch."),
+            "ru": ("Листовка: защита для дезертиров (укр.)", "Наша листовка на украинском."),
+            "uk": ("Листівка: захист для дезертирів", "Наша листівка українською (A4)."),
+        },
+    },
+]
+
+# Without a font that has Cyrillic (DejaVu is on most Linux systems), the flyer is written in
+# Latin letters rather than as empty boxes.
+CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяієїґ",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+            "i",
+            "ye",
+            "yi",
+            "g",
+        ],
+        strict=True,
+    )
+)
+
+
+def _latin(text):
+    out = []
+    for char in text:
+        low = char.lower()
+        if low in CYRILLIC:
+            latin = CYRILLIC[low]
+            out.append(latin.capitalize() if char != low else latin)
+        else:
+            out.append(char)
+    return "".join(out).translate(UMLAUTS)
+
+
 AUTHOR = {
     "en": "Campaign team",
     "de": "Kampagnenteam",
@@ -442,7 +552,8 @@ UMLAUTS = str.maketrans(
 
 
 def _fonts():
-    """DejaVu Sans where the system has it (umlauts), else Pillow's own font (ASCII only)."""
+    """DejaVu Sans where the system has it (umlauts, Cyrillic), else Pillow's own font (ASCII
+    only, with Cyrillic and umlauts written in Latin letters)."""
     from PIL import ImageFont
 
     try:
@@ -452,11 +563,7 @@ def _fonts():
             str,
         )
     except OSError:
-        return (
-            ImageFont.load_default(size=44),
-            ImageFont.load_default(size=26),
-            lambda text: text.translate(UMLAUTS),
-        )
+        return ImageFont.load_default(size=44), ImageFont.load_default(size=26), _latin
 
 
 def _flyer_image(flyer):
@@ -546,7 +653,7 @@ def _materials(campaign_en, locales, log):
                 preview_image=preview,
                 campaign=campaign_en,
                 max_quantity=100,
-                sort_order=0 if flyer["language"] == "en" else 1,
+                sort_order=["en", "de", "ru", "uk"].index(flyer["language"]),
             )
             log(f"  created material {title}")
         for code, (title, description) in flyer["titles"].items():
@@ -614,7 +721,7 @@ def load(context, log):
     campaign = create_in_languages(homes, CampaignPage, contents, log, "campaign page")
     news_index = create_in_languages(homes, NewsIndexPage, NEWS_INDEX, log, "news index")
     materials_page = create_in_languages(homes, MaterialsPage, MATERIALS, log, "materials page")
-    _news(news_index, campaign["en"], log)
+    news = _news(news_index, campaign["en"], log)
     _materials(campaign["en"], locales, log)
 
     for home in homes.values():
@@ -624,4 +731,9 @@ def load(context, log):
             publish(home)
             log(f"  featured the campaign on {home.title}")
 
-    context.update(campaign=campaign, news_index=news_index, materials=materials_page)
+    context.update(
+        campaign=campaign,
+        news_index=news_index,
+        materials=materials_page,
+        news={item["slug"]: pages for item, pages in zip(NEWS, news, strict=True)},
+    )
