@@ -20,7 +20,7 @@ from django.test import override_settings
 
 from tests.needs import needs
 
-APPS_TO_SCAN = ["home", "campaigns", "events", "appeals", "site"]
+APPS_TO_SCAN = ["home", "core", "campaigns", "events", "appeals", "site"]
 
 ROOT = Path(settings.BASE_DIR)
 TARGET_LANGUAGES = [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
