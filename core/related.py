@@ -6,10 +6,15 @@ other's pages only through the registry's sections, so an app that is not instal
 nothing.
 """
 
+from django.core.cache import cache
 from wagtail.models import Page
 
 from . import registry
 from .restrictions import unrestricted
+
+# The links are kept as plain data for a minute: a detail page then costs no query for them,
+# and a page published meanwhile shows up here within that minute.
+CACHE_SECONDS = 60
 
 SECTIONS = ("appeals", "events", "news", "materials")
 LIMIT = 2
@@ -33,13 +38,30 @@ def for_campaign(campaign, locale, exclude=(), limit=LIMIT):
     return found
 
 
+def _link(item):
+    return {
+        "title": item.title,
+        "url": item.get_url(),
+        "meta": str(getattr(item, "teaser_meta", "")),
+    }
+
+
 def context_for(page):
     """``{"campaign_related", "campaign_home"}`` for the template of a page with a ``campaign``
-    link, leaving out the page itself (an appeal still links to the campaign's other
-    appeals)."""
+    link, as ``{"title", "url", "meta"}`` links, leaving out the page itself (an appeal still
+    links to the campaign's other appeals). Cached for ``CACHE_SECONDS``."""
     campaign_id = getattr(page, "campaign_id", None)
     if campaign_id is None:
         return {"campaign_related": {}, "campaign_home": None}
+    key = f"campaign-kit:related:{page.pk}:{campaign_id}"
+    found = cache.get(key)
+    if found is None:
+        found = _build(page, campaign_id)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _build(page, campaign_id):
     campaign = (
         Page.objects.filter(
             translation_key__in=Page.objects.filter(pk=campaign_id).values("translation_key"),
@@ -51,4 +73,7 @@ def context_for(page):
     )
     source = campaign or Page.objects.filter(pk=campaign_id).first()
     related = for_campaign(source, page.locale, exclude=(page,)) if source else {}
-    return {"campaign_related": related, "campaign_home": campaign}
+    return {
+        "campaign_related": {name: [_link(i) for i in items] for name, items in related.items()},
+        "campaign_home": _link(campaign) if campaign is not None else None,
+    }

@@ -125,9 +125,16 @@ def brand(request):
 
 
 def breadcrumbs(request, page):
-    """``[{"title", "url"}]`` from the home page down to the page's parent (one query)."""
+    """``[{"title", "url"}]`` from the home page down to the page's parent (one query, then
+    cached with the menu until the next publish)."""
     if not isinstance(page, Page) or page.depth <= 2:
         return []
+    if request is None:
+        return _build_breadcrumbs(request, page)
+    return chrome.cached(request, f"crumbs:{page.pk}", lambda: _build_breadcrumbs(request, page))
+
+
+def _build_breadcrumbs(request, page):
     ancestors = (
         Page.objects.ancestor_of(page)
         .filter(depth__gte=2)

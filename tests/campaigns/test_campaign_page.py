@@ -26,7 +26,7 @@ def test_money_is_formatted_per_language():
 def test_campaign_page_shows_progress_in_each_language(client, campaign, campaign_de):
     body = client.get("/en/protection/").content.decode()
     assert "€65,000" in body
-    assert '<progress id="donation-progress-bar"' in body
+    assert '<span class="ck-progress-fill" style="width:65%">' in body
     assert 'value="65"' in body
     assert "65% of the goal" in body
     body_de = client.get("/de/schutz/").content.decode()
@@ -46,7 +46,7 @@ def test_campaign_page_offers_a_donate_link_without_embeds(client, campaign):
 
 
 def _contact_block(body):
-    start = body.index('<section class="contact-block')
+    start = body.index('<section class="contact-card')
     return body[start : body.index("</section>", start)]
 
 
