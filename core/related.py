@@ -18,14 +18,20 @@ CACHE_SECONDS = 60
 
 SECTIONS = ("appeals", "events", "news", "materials")
 LIMIT = 2
+# What each kind of page links to (the next step after reading it); other pages get all.
+NEXT_STEPS = {
+    "news": ("appeals", "events"),
+    "appeals": ("news", "events"),
+    "events": ("appeals", "news"),
+}
 
 
-def for_campaign(campaign, locale, exclude=(), limit=LIMIT):
-    """``{section name: [items]}`` of the campaign in ``locale`` (empty without a campaign);
-    ``exclude`` names sections, or pages, to leave out (the page being shown)."""
+def for_campaign(campaign, locale, exclude=(), limit=LIMIT, sections=SECTIONS):
+    """``{section name: [items]}`` of the campaign in ``locale`` (empty without a campaign)
+    for ``sections``; ``exclude`` names pages to leave out (the page being shown)."""
     if campaign is None:
         return {}
-    names = [name for name in SECTIONS if name not in exclude]
+    names = list(sections)
     found = {}
     for name in names:
         items = [
@@ -46,22 +52,23 @@ def _link(item):
     }
 
 
-def context_for(page):
+def context_for(page, kind=None):
     """``{"campaign_related", "campaign_home"}`` for the template of a page with a ``campaign``
     link, as ``{"title", "url", "meta"}`` links, leaving out the page itself (an appeal still
-    links to the campaign's other appeals). Cached for ``CACHE_SECONDS``."""
+    links to the campaign's other appeals). ``kind`` (a section name: "news", "appeals",
+    "events") picks the next steps for that kind of page. Cached for ``CACHE_SECONDS``."""
     campaign_id = getattr(page, "campaign_id", None)
     if campaign_id is None:
         return {"campaign_related": {}, "campaign_home": None}
-    key = f"campaign-kit:related:{page.pk}:{campaign_id}"
+    key = f"campaign-kit:related:{page.pk}:{campaign_id}:{kind}"
     found = cache.get(key)
     if found is None:
-        found = _build(page, campaign_id)
+        found = _build(page, campaign_id, NEXT_STEPS.get(kind, SECTIONS))
         cache.set(key, found, CACHE_SECONDS)
     return found
 
 
-def _build(page, campaign_id):
+def _build(page, campaign_id, sections):
     campaign = (
         Page.objects.filter(
             translation_key__in=Page.objects.filter(pk=campaign_id).values("translation_key"),
@@ -72,7 +79,7 @@ def _build(page, campaign_id):
         .first()
     )
     source = campaign or Page.objects.filter(pk=campaign_id).first()
-    related = for_campaign(source, page.locale, exclude=(page,)) if source else {}
+    related = for_campaign(source, page.locale, (page,), sections=sections) if source else {}
     return {
         "campaign_related": {name: [_link(i) for i in items] for name, items in related.items()},
         "campaign_home": _link(campaign) if campaign is not None else None,

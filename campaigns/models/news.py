@@ -222,7 +222,7 @@ class NewsPage(Page):
             related=self.related_news(tag_ids=[tag.pk for tag in tags]),
             campaign_page=campaign if campaign is not None and campaign.live else None,
             tags=topics.labelled(tags, self.locale),
-            **related.context_for(self),
+            **related.context_for(self, "news"),
             news_index=NewsIndexPage.objects.filter(path=parent_path).first(),
             jsonld=news_article_jsonld(self, request, tags=tags),
         )

@@ -39,7 +39,7 @@ def _event_context(request, page, form=None, error=None):
             "fill": fill,
             "map_url": calendars.map_link(page),
             "tags": topics.labelled(page.tags.all(), page.locale),
-            **related.context_for(page),
+            **related.context_for(page, "events"),
             "form": form,
             "error": error,
             "remaining": remaining,
@@ -141,7 +141,7 @@ def registered(request, page_id, token):
             "ics_url": page.url + page.reverse_subpage("ics_view"),
             "google_url": calendars.google_link(page),
             "outlook_url": calendars.outlook_link(page),
-            **related.context_for(page),
+            **related.context_for(page, "events"),
         }
     )
     return TemplateResponse(request, "campaign_kit_events/registration_done.html", context)
