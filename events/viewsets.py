@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaign_kit.core.exports import neutralise
+from campaign_kit.core.exports import StreamingExportMixin
 
 from .models import EventPool, EventSeries, Registration
 from .permissions import RegistrationsRequiredMixin
@@ -23,9 +23,8 @@ class RegistrationInspectView(RegistrationsRequiredMixin, InspectView):
     pass
 
 
-class RegistrationIndexView(RegistrationsRequiredMixin, IndexView):
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
+class RegistrationIndexView(RegistrationsRequiredMixin, StreamingExportMixin, IndexView):
+    pass
 
 
 def _sum(status):

@@ -1,37 +1,55 @@
-"""A sitemap of every language with hreflang alternates for each page."""
+"""A sitemap index of every language, in pages of a bounded size, with hreflang alternates."""
 
+from django.conf import settings
+from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from campaign_kit.core.restrictions import unrestricted
 
 
 class MultilingualSitemap(Sitemap):
     """Wagtail's sitemap lists one tree; with translations the other languages'
-    home pages are siblings of the site root, so list the whole translation group."""
+    home pages are siblings of the site root, so list the whole translation group.
 
-    def items(self):
+    Served as an index (``/sitemap.xml``) of pages of at most ``limit`` URLs, so each
+    page costs the same few queries and the same time however large the site grows.
+    """
+
+    limit = 2000
+
+    def pages(self):
         site = self.get_wagtail_site()
         homes = site.root_page.get_translations(inclusive=True)
         queryset = Page.objects.none()
         for home in homes:
             queryset |= Page.objects.descendant_of(home, inclusive=True)
+        # A subquery rather than .public(), which loads every view restriction first.
+        return queryset.live().filter(unrestricted())
+
+    def items(self):
         return (
-            queryset.live()
-            .public()
-            .order_by("path")
-            .select_related("locale")
-            .defer_streamfields()
-            .specific()
+            self.pages().order_by("path").select_related("locale").defer_streamfields().specific()
         )
 
+    def get_latest_lastmod(self):
+        # Django's default calls lastmod() on every item of every page; one aggregate instead.
+        return self.pages().aggregate(latest=Max("last_published_at"))["latest"]
+
     def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
         items = list(self.paginator.page(page).object_list)
-        keys = {item.translation_key for item in items}
+        urls = []
+        for item in items:
+            urls.extend(item.get_sitemap_urls(self.request))
+        lastmods = [url.get("lastmod") for url in urls]
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
+
+        # One query for the other language versions of the pages on this sitemap page.
         groups = {}
         for translation in (
             Page.objects.live()
-            .public()
-            .filter(translation_key__in=keys)
+            .filter(unrestricted(), translation_key__in={item.translation_key for item in items})
             .select_related("locale")
             .order_by("locale__language_code")
         ):
@@ -39,14 +57,16 @@ class MultilingualSitemap(Sitemap):
         by_location = {}
         for pages in groups.values():
             alternates = [
-                {
-                    "lang_code": p.locale.language_code,
-                    "location": p.get_full_url(self.request),
-                }
+                {"lang_code": p.locale.language_code, "location": p.get_full_url(self.request)}
                 for p in pages
             ]
-            for p in pages:
-                by_location[p.get_full_url(self.request)] = alternates
+            default = next(
+                (a for a in alternates if a["lang_code"] == settings.LANGUAGE_CODE), None
+            )
+            if default is not None:
+                alternates.append({"lang_code": "x-default", "location": default["location"]})
+            for alternate in alternates:
+                by_location.setdefault(alternate["location"], alternates)
         for url in urls:
             url["alternates"] = by_location.get(url["location"], [])
         return urls
