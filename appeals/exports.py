@@ -5,7 +5,7 @@ memory of a few thousand."""
 
 from django.utils.translation import gettext as _
 
-from campaign_kit.core.exports import CHUNK_SIZE, csv_chunks, neutralise
+from campaign_kit.core.exports import csv_chunks, iterate, neutralise
 
 from .models import AppealCountryCount, Moderation, Signature, SignatureKind, SignatureStatus
 
@@ -23,7 +23,7 @@ def signatory_rows(appeal_key):
         moderation=Moderation.APPROVED,
     ).order_by("country", "organisation_name", "pk")
     organisation, person = _("Organisation"), _("Person")
-    for org in orgs.iterator(chunk_size=CHUNK_SIZE):
+    for org in iterate(orgs):
         row = [
             organisation,
             org.organisation_name,
@@ -43,7 +43,7 @@ def signatory_rows(appeal_key):
         .only("kind", "moderation", "name", "display", "city", "country", "confirmed_at")
         .order_by("country", "confirmed_at", "pk")
     )
-    for signer in people.iterator(chunk_size=CHUNK_SIZE):
+    for signer in iterate(people):
         row = [
             person,
             signer.public_name,

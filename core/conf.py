@@ -25,6 +25,11 @@ DEFAULTS = {
     "EVENTS_UPCOMING_PER_PAGE": 20,
     "EVENTS_DEFAULT_TIME_ZONE": "Europe/Berlin",
     "EVENTS_UID_DOMAIN": None,
+    # Subscribable calendar feeds: events that ended at most this many days ago, start within
+    # this many days (about 18 months), and at most this many of them (the earliest first).
+    "EVENTS_FEED_PAST_DAYS": 30,
+    "EVENTS_FEED_FUTURE_DAYS": 548,
+    "EVENTS_FEED_MAX_EVENTS": 500,
     # Appeals
     "APPEAL_SIGN_RATE": "10/h",
     "APPEAL_RETENTION_DAYS": 180,

@@ -25,6 +25,11 @@ def neutralise(value):
     return value
 
 
+def iterate(queryset):
+    """The rows of `queryset` fetched a chunk at a time, never all held (nor cached)."""
+    return queryset.iterator(chunk_size=CHUNK_SIZE)
+
+
 class _Line:
     """A file for csv.writer that hands back each line instead of storing it."""
 
@@ -73,13 +78,10 @@ class StreamingExportMixin:
     def preprocess_field_value(self, field, value, export_format):
         return neutralise(super().preprocess_field_value(field, value, export_format))
 
-    def export_rows(self, queryset):
-        return queryset.iterator(chunk_size=CHUNK_SIZE)
-
     def stream_csv(self, queryset):
         def rows():
             yield [self.get_heading(queryset, field) for field in self.list_export]
-            for item in self.export_rows(queryset):
+            for item in iterate(queryset):
                 yield [
                     self.preprocess_field_value(field, value, self.FORMAT_CSV)
                     for field, value in self.to_row_dict(item).items()
@@ -98,7 +100,7 @@ class StreamingExportMixin:
         worksheet = workbook.create_sheet(title="Sheet1")
         worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
         date_format = ExcelDateFormatter().get()
-        for item in self.export_rows(queryset):
+        for item in iterate(queryset):
             worksheet.append(
                 self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format)
             )
