@@ -23,12 +23,20 @@ def signatory_rows(appeal_key):
         moderation=Moderation.APPROVED,
     ).order_by("country", "organisation_name", "pk")
     organisation, person = _("Organisation"), _("Person")
+    # Country names, looked up (and translated) once per country rather than once per row.
+    countries = {}
+
+    def country_name(country):
+        if country.code not in countries:
+            countries[country.code] = country.name
+        return countries[country.code]
+
     for org in iterate(orgs):
         row = [
             organisation,
             org.organisation_name,
             "",
-            org.country.name,
+            country_name(org.country),
             org.website,
             f"{org.confirmed_at:%Y-%m-%d}",
         ]
@@ -48,7 +56,7 @@ def signatory_rows(appeal_key):
             person,
             signer.public_name,
             signer.city,
-            signer.country.name,
+            country_name(signer.country),
             "",
             f"{signer.confirmed_at:%Y-%m-%d}",
         ]

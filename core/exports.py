@@ -87,7 +87,7 @@ class StreamingExportMixin:
                     for field, value in self.to_row_dict(item).items()
                 ]
 
-        return csv_chunks(rows())
+        return csv_chunks(rows(), bom=False)  # as Wagtail's own export
 
     def write_csv_response(self, queryset):
         return csv_response(self.stream_csv(queryset), f"{self.get_filename()}.csv")
