@@ -9,13 +9,17 @@ absolute, built from the request.
 import json
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
 from . import conf, contact
+from .cache import Generation
 
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 IMAGE_SPEC = "fill-1200x675"
 LOGO_SPEC = "height-112"
+IDENTITY = Generation("campaign-kit:structured:generation")
+IDENTITY_SECONDS = 60 * 60
 
 
 def dumps(data):
@@ -42,19 +46,10 @@ def site_url(request):
 def organization(request):
     """The organisation that publishes the site: ``{"@type": "Organization", "name", "url",
     "logo"}`` (the logo where the settings model has one)."""
-    found = contact.for_request(request)
-    name = (
-        getattr(found, "organisation_name", "")
-        or conf.get("ORGANISATION_NAME")
-        or getattr(settings, "WAGTAIL_SITE_NAME", "")
-    )
-    data = {"@type": "Organization", "name": name, "url": site_url(request)}
-    logo = getattr(found, "logo", None)
-    if logo is not None:
-        data["logo"] = {
-            "@type": "ImageObject",
-            "url": image_url(logo, request, LOGO_SPEC),
-        }
+    identity = site_identity(request)
+    data = {"@type": "Organization", "name": identity["name"], "url": site_url(request)}
+    if identity["logo"]:
+        data["logo"] = {"@type": "ImageObject", "url": identity["logo"]}
     return data
 
 
@@ -65,12 +60,42 @@ def page_images(page, request, campaign=None):
         image = getattr(owner, "image", None) if owner is not None else None
         if image is not None:
             return [image_url(image, request)]
+    default = site_identity(request)["image"]
+    return [default] if default else []
+
+
+def site_identity(request):
+    """``{"name", "logo", "image"}`` (absolute URLs or "") from the contact settings, kept as
+    plain data per host for an hour so that a page pays no query for them; saving the
+    settings purges them at once."""
+    if request is None:
+        return _build_identity(request)
+    key = f"campaign-kit:structured:{IDENTITY.current()}:{request.scheme}://{request.get_host()}"
+    identity = cache.get(key)
+    if identity is None:
+        identity = _build_identity(request)
+        cache.set(key, identity, IDENTITY_SECONDS)
+    return identity
+
+
+def _build_identity(request):
     found = contact.for_request(request)
-    for name in ("hero_image", "logo"):
-        image = getattr(found, name, None)
-        if image is not None:
-            return [image_url(image, request)]
-    return []
+    name = (
+        getattr(found, "organisation_name", "")
+        or conf.get("ORGANISATION_NAME")
+        or getattr(settings, "WAGTAIL_SITE_NAME", "")
+    )
+    logo = getattr(found, "logo", None)
+    default = getattr(found, "hero_image", None) or logo
+    return {
+        "name": name,
+        "logo": image_url(logo, request, LOGO_SPEC) if logo is not None else "",
+        "image": image_url(default, request) if default is not None else "",
+    }
+
+
+def purge_identity(*args, **kwargs):
+    IDENTITY.bump()
 
 
 def website(request, page):
