@@ -4,6 +4,8 @@ import json
 
 from django.utils.safestring import mark_safe
 
+from campaign_kit.core import links
+
 _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
@@ -13,7 +15,7 @@ def dumps(data):
 
 
 def news_article_jsonld(page, request, tags=None):
-    url = page.get_full_url(request)
+    url = links.absolute_url(page, request)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

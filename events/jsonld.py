@@ -5,6 +5,8 @@ import json
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from campaign_kit.core import links
+
 STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
     "cancelled": "https://schema.org/EventCancelled",
@@ -23,7 +25,7 @@ def _iso(page, value):
 def event_jsonld(page, request=None, remaining=None):
     from .models import ATTENDANCE_MODES
 
-    url = page.get_full_url(request)
+    url = links.absolute_url(page, request)
     mode = "online" if page.status == "moved_online" else page.attendance_mode
     data = {
         "@context": "https://schema.org",
