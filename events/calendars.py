@@ -27,8 +27,9 @@ def last_change(page, pool=None):
     return min(max(filter(None, stamps), default=now), now)
 
 
-def calendar_event(page, pool=None, host=None, url=None):
+def calendar_event(page, pool=None, host=None, url=None, status=None):
     host = host or uid_domain()
+    status = status or page.status
     sequence = pool.sequence if pool else 0
     location = page.location_text
     if page.is_online and page.online_url:
@@ -39,9 +40,9 @@ def calendar_event(page, pool=None, host=None, url=None):
     if page.is_online and page.online_url:
         description = f"{description}\n\n{_('Online')}: {page.online_url}"
     title = page.title
-    if page.status == "cancelled":
+    if status == "cancelled":
         title = _("Cancelled: %(title)s") % {"title": title}
-    elif page.status == "postponed":
+    elif status == "postponed":
         title = _("Postponed: %(title)s") % {"title": title}
     return ical.CalendarEvent(
         uid=ical.uid_for(page.translation_key, host),
@@ -53,7 +54,7 @@ def calendar_event(page, pool=None, host=None, url=None):
         time_zone=page.time_zone,
         all_day=page.all_day,
         location=location,
-        status=page.status,
+        status=status,
         sequence=sequence,
         last_modified=last_change(page, pool),
         created=page.first_published_at,
@@ -75,9 +76,11 @@ def build(events, name, changed):
     return ical.build_calendar(events, name=name, time_zone=default_time_zone(), year=changed.year)
 
 
-def event_ics(page):
-    """The .ics file of one event (download and mail attachment)."""
-    [item] = calendar_events([page])
+def event_ics(page, status=None):
+    """The .ics file of one event (download and mail attachment); `status` overrides the
+    page's (the cancellation mail's file is cancelled whatever this language says)."""
+    pool = EventPool.objects.filter(event_key=page.translation_key).first()
+    item = calendar_event(page, pool, status=status)
     return build([item], page.title, item.last_modified)
 
 

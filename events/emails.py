@@ -62,6 +62,8 @@ def send_registration_mail(kind, registration_id, by_staff=False):
         if kind in ("registered", "confirmed", "promoted") and registration.status == "confirmed":
             message.attach("event.ics", calendars.event_ics(page), "text/calendar")
         elif kind == "event_cancelled":
-            message.attach("cancelled.ics", calendars.event_ics(page), "text/calendar")
+            message.attach(
+                "cancelled.ics", calendars.event_ics(page, status="cancelled"), "text/calendar"
+            )
         message.send()
     return True
