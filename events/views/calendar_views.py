@@ -3,6 +3,7 @@
 import hashlib
 
 from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from wagtail.models import Page
 
@@ -71,9 +72,9 @@ def event_feed(request, index_page):
     # (the index title) and the moment the last event aged out of it.
     stamps = [
         _newest_change(events),
-        calendars.last_change(index_page),
+        index_page.last_published_at,
         selectors.feed_aged_out(index_page, city=city, campaign=campaign),
     ]
-    changed = max(filter(None, stamps))
+    changed = min(max(filter(None, stamps), default=None) or timezone.now(), timezone.now())
     body = calendars.build(events, name, changed)
     return _conditional_calendar(request, body, "events.ics", changed)
