@@ -36,6 +36,8 @@ def server(live_server, settings, homes):
 
 def fetch(opener, url, data=None):
     request = Request(url, data=urlencode(data).encode() if data else None)
+    if data:
+        request.add_header("Origin", f"{urlsplit(url).scheme}://{urlsplit(url).netloc}")
     try:
         with opener.open(request, timeout=30) as response:
             return response.status, response.read().decode("utf-8", "replace")

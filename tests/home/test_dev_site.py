@@ -9,7 +9,6 @@ pytestmark = pytest.mark.django_db
 
 def test_ensure_dev_admin_moves_the_default_site_to_the_servers_port(homes, settings):
     settings.DEBUG = True
-    settings.SETTINGS_MODULE = "campaign_site.settings.dev"
     settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8101"  # make run: BASE_URL from PORT
     call_command("ensure_dev_admin", port="8101")
     site = Site.objects.get(is_default_site=True)

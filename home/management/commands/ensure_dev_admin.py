@@ -21,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--port", default="8000")
 
     def handle(self, *args, port, **options):
-        if not settings.DEBUG or "production" in settings.SETTINGS_MODULE:
+        if not settings.DEBUG or "production" in (settings.SETTINGS_MODULE or ""):
             raise CommandError("ensure_dev_admin only runs with development settings (DEBUG on).")
         User = get_user_model()  # noqa: N806
         user, created = User.objects.get_or_create(
