@@ -48,5 +48,7 @@ def _root(page, parts=None):
     if parts is None:
         return base_url()
     site_id, root_url, _path = parts
+    if {path.site_id for path in Site.get_site_root_paths()} == {site_id}:
+        return base_url()  # the only Site (Wagtail caches its root paths): no query
     default_id = Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first()
     return base_url() if site_id == default_id else root_url.rstrip("/")
