@@ -4,7 +4,7 @@ from datetime import datetime, time
 
 from django.utils import timezone
 
-from campaign_kit.core import structured
+from campaign_kit.core import links, structured
 
 
 def _published_at(page):
@@ -17,7 +17,7 @@ def _published_at(page):
 
 
 def news_article_jsonld(page, request, tags=None, campaign=None):
-    url = page.get_full_url(request)
+    url = links.absolute_url(page, request)
     publisher = structured.organization(request)
     published = _published_at(page)
     modified = max(page.last_published_at or published, published)

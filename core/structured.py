@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
-from . import conf, contact
+from . import conf, contact, links
 from .cache import Generation
 
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -104,7 +104,7 @@ def website(request, page):
         "@context": "https://schema.org",
         "@type": "WebSite",
         "name": organization(request)["name"],
-        "url": page.get_full_url(request),
+        "url": links.absolute_url(page, request),
         "inLanguage": page.locale.language_code,
     }
 

@@ -2,7 +2,7 @@
 
 from django.utils.html import strip_tags
 
-from campaign_kit.core import structured
+from campaign_kit.core import links, structured
 
 STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
@@ -22,7 +22,7 @@ def _iso(page, value):
 def event_jsonld(page, request=None, remaining=None):
     from .models import ATTENDANCE_MODES
 
-    url = page.get_full_url(request)
+    url = links.absolute_url(page, request)
     mode = "online" if page.status == "moved_online" else page.attendance_mode
     data = {
         "@context": "https://schema.org",

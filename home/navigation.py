@@ -209,7 +209,7 @@ def translations_for_path(request, path):
     return links
 
 
-def x_default_url(links, url_key="full_url", code_key="code"):
+def x_default_url(links, url_key="url", code_key="code"):
     """Where ``hreflang="x-default"`` points among a page's language versions (``links``,
     dicts with a language code and a URL): the version in the site's default language, else
     the first one; "" without any."""

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
-from campaign_kit.core import conf, topics
+from campaign_kit.core import conf, links, topics
 
 from .. import selectors, services
 
@@ -44,7 +44,9 @@ def event_index(request, index_page):
     feed_query = {k: v for k, v in (("city", filters["city"]),) if v}
     if campaign is not None:
         feed_query["campaign"] = campaign.pk
-    feed_url = index_page.get_full_url(request) + index_page.reverse_subpage("feed_view")
+    feed_url = links.absolute_url(
+        index_page.get_url(request) + index_page.reverse_subpage("feed_view"), request
+    )
     if feed_query:
         from urllib.parse import urlencode
 

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from campaign_kit.core import structured
+from campaign_kit.core import links, structured
 from home import navigation
 from home.models import SiteSettings
 
@@ -56,8 +56,9 @@ def breadcrumbs_jsonld(context, crumbs):
     return structured.dumps(structured.breadcrumb_list(request, crumbs, page))
 
 
-@register.simple_tag
-def x_default(languages):
-    """The address for ``hreflang="x-default"``: the page in the site's default language,
-    else in the first language it has (``languages`` as from ``language_links``)."""
-    return navigation.x_default_url(languages, "full_url")
+@register.simple_tag(takes_context=True)
+def x_default(context, languages):
+    """The absolute address for ``hreflang="x-default"``: the page in the site's default
+    language, else in the first language it has (``languages`` as from ``language_links``)."""
+    url = navigation.x_default_url(languages, "url")
+    return links.absolute_url(url, context.get("request")) if url else ""
