@@ -3,7 +3,7 @@
 from datetime import datetime, time, timedelta
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone, translation
 
 from campaign_kit.core import conf
@@ -21,16 +21,6 @@ def public_events(locale=None):
     return qs
 
 
-def upcoming(qs, now=None):
-    now = now or timezone.now()
-    return qs.filter(end__gte=now).order_by("start", "pk")
-
-
-def past(qs, now=None):
-    now = now or timezone.now()
-    return qs.filter(end__lt=now).order_by("-start", "-pk")
-
-
 def upcoming_events(locale, limit=3, campaign=None):
     """The next events in `locale` (of one campaign, if given): the events section of home
     pages and campaign hubs (see apps.py)."""
@@ -39,7 +29,7 @@ def upcoming_events(locale, limit=3, campaign=None):
         qs = qs.filter(campaign__translation_key=campaign.translation_key)
     from .services import attach_fill
 
-    return attach_fill(upcoming(qs)[:limit])
+    return attach_fill(qs.upcoming()[:limit])
 
 
 def filter_events(qs, *, city="", month="", campaign=None, tag="", series=""):
@@ -83,6 +73,17 @@ def feed_events(locale, *, within=None, city="", campaign=None, now=None):
         qs = qs.descendant_of(within)
     qs = filter_events(qs, city=city, campaign=campaign)
     return qs.order_by("start", "pk")[: conf.get("EVENTS_FEED_MAX_EVENTS")]
+
+
+def feed_aged_out(index_page, *, city="", campaign=None, now=None):
+    """When the last event left the feed by growing old (None if none has): a change of the
+    feed that no event's own change date shows."""
+    now = now or timezone.now()
+    past_days = conf.get("EVENTS_FEED_PAST_DAYS")
+    cutoff = now - timedelta(days=past_days)
+    qs = public_events(index_page.locale).filter(end__lt=cutoff).descendant_of(index_page)
+    last_end = filter_events(qs, city=city, campaign=campaign).aggregate(m=Max("end"))["m"]
+    return last_end + timedelta(days=past_days) if last_end else None
 
 
 # Filter choices of the index page, cached between changes --------------------------------

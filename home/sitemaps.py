@@ -1,11 +1,13 @@
 """A sitemap index of every language, in pages of a bounded size, with hreflang alternates."""
 
-from django.conf import settings
 from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from campaign_kit.core import links
 from campaign_kit.core.restrictions import unrestricted
+
+from .navigation import x_default_url
 
 
 class MultilingualSitemap(Sitemap):
@@ -40,7 +42,14 @@ class MultilingualSitemap(Sitemap):
         items = list(self.paginator.page(page).object_list)
         urls = []
         for item in items:
-            urls.extend(item.get_sitemap_urls(self.request))
+            # Wagtail's locations come from the Site record; the request's host and port open
+            # wherever the site runs (core/links.py).
+            here = links.absolute_url(item, self.request)
+            for url in item.get_sitemap_urls(self.request):
+                url["location"] = (
+                    here if url["location"] == item.get_full_url(self.request) else url["location"]
+                )
+                urls.append(url)
         lastmods = [url.get("lastmod") for url in urls]
         if lastmods and None not in lastmods:
             self.latest_lastmod = max(lastmods)
@@ -57,14 +66,14 @@ class MultilingualSitemap(Sitemap):
         by_location = {}
         for pages in groups.values():
             alternates = [
-                {"lang_code": p.locale.language_code, "location": p.get_full_url(self.request)}
+                {
+                    "lang_code": p.locale.language_code,
+                    "location": links.absolute_url(p, self.request),
+                }
                 for p in pages
             ]
-            default = next(
-                (a for a in alternates if a["lang_code"] == settings.LANGUAGE_CODE), None
-            )
-            if default is not None:
-                alternates.append({"lang_code": "x-default", "location": default["location"]})
+            default = x_default_url(alternates, "location", "lang_code")
+            alternates.append({"lang_code": "x-default", "location": default})
             for alternate in alternates:
                 by_location.setdefault(alternate["location"], alternates)
         for url in urls:
