@@ -1,7 +1,7 @@
 """A signature and its confirmation mail in one statement (see ``create_with_task``);
 everything else is queued with ``campaign_kit.core.queueing``."""
 
-from django.db import IntegrityError, connections, router, transaction
+from django.db import connections, router, transaction
 from django.db.models.signals import post_save, pre_save
 from django_tasks_db.compat import normalize_json, task_enqueued
 from django_tasks_db.models import DBTaskResult
@@ -31,12 +31,7 @@ def create_with_task(obj, task, *args):
         or not queueing.shares_database(backend, alias)
     ):
         with transaction.atomic(using=alias):
-            try:
-                with transaction.atomic(using=alias):
-                    obj.save(using=alias)
-                created = True
-            except IntegrityError:
-                created = False
+            created = queueing.insert_unless_conflict(obj, using=alias)
             queueing.enqueue(task, *args)
         return created
 

@@ -182,7 +182,9 @@ def measure(port, label, action, make, pairs, addresses, run_id):
     known = f"known-{label}-{run_id}@example.org"
     first = post(port, action, make(known), addresses())
     if first[0] >= 400:
-        return [], [], [f"{label}: the first POST of the known address answered {first[0]}"]
+        errors = re.findall(rb"(?:invalid-feedback|mb-0)[^>]*>([^<]+)", first[2])
+        message = f"{label}: the first POST of the known address answered {first[0]} {errors}"
+        return [], [], [message]
     for n in range(3):  # warm both paths in every worker before timing
         post(port, action, make(f"warm-{label}-{run_id}-{n}@example.org"), addresses())
         post(port, action, make(known), addresses())
@@ -224,6 +226,7 @@ def main(argv=None):
     parser.add_argument("--max-difference", type=float, default=0.10)
     parser.add_argument("--load-demo", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--no-start", action="store_true", help="use a stack already running")
+    parser.add_argument("--start-timeout", type=float, default=180, help="seconds")
     args = parser.parse_args(argv)
 
     os.environ.setdefault("PGDATABASE", "ck_timing")

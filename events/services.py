@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -206,7 +206,7 @@ def register(page, *, name, email, places, language=None, now=None, _lock=True, 
     """Register for an event. `_lock` and `_race_delay` exist only for the race test.
 
     An address already registered gets the same answer as a new one, after the same work:
-    the insert is tried in a savepoint (the unique constraint refuses the repeat) and one
+    the insert is tried (the unique constraint refuses the repeat) and one
     task is queued either way, which then mails the new registrant or tells the owner of
     the address (``answer_registration``). Nothing in the reply's timing tells them apart.
     """
@@ -251,10 +251,8 @@ def register(page, *, name, email, places, language=None, now=None, _lock=True, 
             confirmed_at=timezone.now() if outcome == S.CONFIRMED else None,
         )
         public_id = registration.public_id  # the task's way to tell the two cases apart
-        try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError:  # the address is registered (or is being, at this moment)
+        # Refused when the address is registered (or is being, at this moment).
+        if not queueing.insert_unless_conflict(registration):
             registration = None
         from . import tasks
 
