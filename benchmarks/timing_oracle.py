@@ -196,13 +196,11 @@ def measure(port, label, action, make, pairs, addresses, run_id):
         for kind, fields in random.sample([new, repeat], 2):
             answers[kind] = post(port, action, fields, addresses())
         (ns, nl, nb, nt), (ks, kl, kb, kt) = answers["new"], answers["known"]
-        if (ns, nl, nb) != (ks, kl, kb):
-            failures.append(f"{label}: pair {n} answered {ns} {nl} against {ks} {kl}")
-        if ns >= 400 or ks >= 400:
-            failures.append(f"{label}: pair {n} answered {ns} and {ks}")
+        if (ns, nl, nb) != (ks, kl, kb) or ns >= 400:
+            failures.append(f"{label}: pair {n}: new {ns} {nl}, known {ks} {kl}")
         new_times.append(nt)
         known_times.append(kt)
-    return new_times, known_times, failures
+    return new_times, known_times, failures[:3]  # the first few say enough
 
 
 def summary(label, new_times, known_times):

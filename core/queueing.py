@@ -44,8 +44,10 @@ def insert_unless_conflict(obj, using=DEFAULT_DB_ALIAS):
     try:
         obj.save(using=using)
     except IntegrityError:
+        # The failed save marked the transaction for rollback; rolling back to the savepoint
+        # (which that mark would refuse) makes it usable again.
+        transaction.set_rollback(False, using=using)
         transaction.savepoint_rollback(savepoint, using=using)
-        transaction.set_rollback(False, using=using)  # rolled back to the savepoint: usable
         return False
     transaction.savepoint_commit(savepoint, using=using)
     return True
