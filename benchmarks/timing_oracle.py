@@ -180,7 +180,8 @@ def order_form(port):
 
 def measure(port, label, action, make, pairs, addresses, run_id):
     """Interleaved pairs (new, known) in random order; returns (new, known, failures)."""
-    known = f"known-{label}-{run_id}@example.org"
+    slug = label.replace(" ", "-")
+    known = f"known-{slug}-{run_id}@example.org"
     first = post(port, action, make(known), addresses())
     if first[0] >= 400:
         found = re.findall(rb'id="error_\d+_id_([^"]+)"[^>]*>(.*?)</span>', first[2], re.S)
@@ -188,11 +189,11 @@ def measure(port, label, action, make, pairs, addresses, run_id):
         message = f"{label}: the first POST of the known address answered {first[0]} {errors}"
         return [], [], [message]
     for n in range(3):  # warm both paths in every worker before timing
-        post(port, action, make(f"warm-{label}-{run_id}-{n}@example.org"), addresses())
+        post(port, action, make(f"warm-{slug}-{run_id}-{n}@example.org"), addresses())
         post(port, action, make(known), addresses())
     new_times, known_times, failures = [], [], []
     for n in range(pairs):
-        new = ("new", make(f"new-{label}-{run_id}-{n}@example.org"))
+        new = ("new", make(f"new-{slug}-{run_id}-{n}@example.org"))
         repeat = ("known", make(known))
         answers = {}
         for kind, fields in random.sample([new, repeat], 2):
