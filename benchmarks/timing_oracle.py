@@ -15,7 +15,7 @@ difference and the median of the per-pair differences, and checks that both answ
 same status, the same Location and the same body. Exits 1 when a relative difference of the
 medians is above --max-difference (10 %) or an answer differs.
 
-    .venv/bin/python benchmarks/timing_oracle.py [--pairs 40] [--port 8450]
+    .venv/bin/python benchmarks/timing_oracle.py [--pairs 60] [--port 8450]
 
 Environment: PGDATABASE (default ck_timing), DATABASE_URL (built from it), REDIS_URL (default
 redis://127.0.0.1:6379/5).
@@ -223,7 +223,7 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8450)
     parser.add_argument("--smtp-port", type=int, default=8451)
     load_surge.add_worker_arguments(parser)
-    parser.add_argument("--pairs", type=int, default=40)
+    parser.add_argument("--pairs", type=int, default=60)
     parser.add_argument("--max-difference", type=float, default=0.10)
     parser.add_argument("--load-demo", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--no-start", action="store_true", help="use a stack already running")
