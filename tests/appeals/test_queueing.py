@@ -56,7 +56,7 @@ def test_signature_post_writes_row_and_mail_task_in_one_statement(client, appeal
         assert statement.startswith("WITH queued AS (INSERT INTO")
         with connection.cursor() as cursor:  # written by one transaction
             cursor.execute(
-                "SELECT (SELECT xmin::text FROM appeals_signature WHERE id = %s),"
+                "SELECT (SELECT xmin::text FROM campaign_kit_appeals_signature WHERE id = %s),"
                 " (SELECT xmin::text FROM django_tasks_database_dbtaskresult WHERE id = %s)",
                 [signature.pk, queued.pk],
             )
@@ -195,5 +195,5 @@ def test_postgresql_keeps_the_signature_insert_prepared_unless_told_not_to(
     assert prepared_signature_inserts() == (1 if prepare else 0)
     last = Signature.objects.get(email="signer7@example.org")
     assert (last.name, last.status) == ("S7", "pending")
-    assert confirmations().filter(args_kwargs__args=[str(last.public_id)]).count() == 1
+    assert confirmations().filter(args_kwargs__args__0=str(last.public_id)).count() == 1
     assert confirmations().count() == 8

@@ -122,7 +122,7 @@ def test_registration_and_its_mail_task_are_committed_together(client, event, da
         # xmin is the id of the transaction that wrote the row: the same for both.
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT (SELECT xmin::text FROM events_registration WHERE id = %s),"
+                "SELECT (SELECT xmin::text FROM campaign_kit_events_registration WHERE id = %s),"
                 " (SELECT xmin::text FROM django_tasks_database_dbtaskresult WHERE task_path = %s)",
                 [registration.pk, ANSWER],
             )
