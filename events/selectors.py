@@ -22,16 +22,6 @@ def public_events(locale=None):
     return qs
 
 
-def upcoming(qs, now=None):
-    now = now or timezone.now()
-    return qs.filter(end__gte=now).order_by("start", "pk")
-
-
-def past(qs, now=None):
-    now = now or timezone.now()
-    return qs.filter(end__lt=now).order_by("-start", "-pk")
-
-
 def upcoming_events(locale, limit=3, campaign=None):
     """The next events in `locale` (of one campaign, if given): the events section of home
     pages and campaign hubs (see apps.py)."""
@@ -40,7 +30,7 @@ def upcoming_events(locale, limit=3, campaign=None):
         qs = qs.filter(campaign__translation_key=campaign.translation_key)
     from .services import attach_fill
 
-    return attach_fill(upcoming(qs)[:limit])
+    return attach_fill(qs.upcoming()[:limit])
 
 
 def filter_events(qs, *, city="", month="", campaign=None, tag="", series=""):

@@ -3,6 +3,8 @@
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from .navigation import x_default_url
+
 
 class MultilingualSitemap(Sitemap):
     """Wagtail's sitemap lists one tree; with translations the other languages'
@@ -45,6 +47,8 @@ class MultilingualSitemap(Sitemap):
                 }
                 for p in pages
             ]
+            default = x_default_url(alternates, "location", "lang_code")
+            alternates.append({"lang_code": "x-default", "location": default})
             for p in pages:
                 by_location[p.get_full_url(self.request)] = alternates
         for url in urls:

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
-from campaign_kit.core import conf, privacy, related, topics
+from campaign_kit.core import conf, privacy, related, structured, topics
 from campaign_kit.core.hashing import client_hash
 
 from .. import calendars, jsonld, services
@@ -47,7 +47,7 @@ def _event_context(request, page, form=None, error=None):
             "ics_url": ics_url,
             "google_url": calendars.google_link(page),
             "outlook_url": calendars.outlook_link(page),
-            "jsonld": jsonld.as_script_data(jsonld.event_jsonld(page, request, remaining)),
+            "jsonld": structured.dumps(jsonld.event_jsonld(page, request, remaining)),
         }
     )
     return context

@@ -30,13 +30,13 @@ def event_index(request, index_page):
     if campaign_id.isdigit():
         campaign = Page.objects.filter(pk=int(campaign_id)).first()
     filtered = selectors.filter_events(base, campaign=campaign, **filters)
-    upcoming_page = Paginator(selectors.upcoming(filtered), _upcoming_per_page()).get_page(
+    upcoming_page = Paginator(filtered.upcoming(), _upcoming_per_page()).get_page(
         request.GET.get("upcoming")
     )
     upcoming = services.attach_fill(upcoming_page)
     cached = selectors.index_data(index_page, base)
     groups = _group_by_series(upcoming, cached["series"])
-    past_qs = selectors.past(filtered)
+    past_qs = filtered.past()
     past_page = Paginator(past_qs, index_page.past_per_page or 12).get_page(request.GET.get("page"))
     options = dict(cached["options"])
     if options.get("tags"):
