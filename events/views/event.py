@@ -9,6 +9,7 @@ from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
 from campaign_kit.core import conf, privacy, related, topics
+from campaign_kit.core.access import page_view
 from campaign_kit.core.hashing import client_hash
 
 from .. import calendars, jsonld, services
@@ -88,16 +89,14 @@ def _ratelimited(request):
     )
 
 
+def _live_event(page_id):
+    return EventPage.objects.live().filter(pk=page_id).first()
+
+
 @require_POST
-def post_registration(request, page_id):
+@page_view(_live_event)
+def post_registration(request, page):
     """A registration: a plain URL outside Wagtail routing, answered with a redirect."""
-    page = EventPage.objects.live().filter(pk=page_id).first()
-    if page is None:
-        raise Http404
-    return _register(request, page)
-
-
-def _register(request, page):
     if _ratelimited(request):
         raise Ratelimited()
     source = services.source_page(page)
@@ -128,11 +127,11 @@ def _register(request, page):
 
 
 @require_GET
-def registered(request, page_id, token):
+@page_view(_live_event)
+def registered(request, page, token):
     """The result of a registration: confirmed, on the waiting list or pending confirmation."""
     outcome = read_outcome_token(token)
-    page = EventPage.objects.live().filter(pk=page_id).first()
-    if page is None or outcome is None:
+    if outcome is None:
         raise Http404
     context = page.get_context(request)
     context.update(
