@@ -77,16 +77,27 @@ def event_detail(request, page):
     return TemplateResponse(request, page.get_template(request), _event_context(request, page))
 
 
-def _ratelimited(request):
-    rate = conf.get("EVENTS_REGISTRATION_RATE")
-    return is_ratelimited(
+def _ratelimited(request, page):
+    """Per event and client address, and a higher ceiling per address across all events: a
+    shared address (a shelter, a campus, a Tor exit) can register many people for many events
+    before the ceiling, and one event's limit does not block the others."""
+    per_event = is_ratelimited(
         request,
         group="events.register",
-        key=client_hash,
-        rate=rate,
+        key=lambda group, req: f"{page.translation_key}:{client_hash(group, req)}",
+        rate=conf.get("EVENTS_REGISTRATION_RATE"),
         method="POST",
         increment=True,
     )
+    per_address = is_ratelimited(
+        request,
+        group="events.register.all",
+        key=client_hash,
+        rate=conf.get("EVENTS_REGISTRATION_ADDRESS_RATE"),
+        method="POST",
+        increment=True,
+    )
+    return per_event or per_address
 
 
 def _live_event(page_id):
@@ -97,7 +108,7 @@ def _live_event(page_id):
 @page_view(_live_event)
 def post_registration(request, page):
     """A registration: a plain URL outside Wagtail routing, answered with a redirect."""
-    if _ratelimited(request):
+    if _ratelimited(request, page):
         raise Ratelimited()
     source = services.source_page(page)
     form = RegistrationForm(request.POST, max_places=source.max_places_per_registration)
