@@ -137,16 +137,16 @@ def test_every_app_view_checks_page_access():
     assert set(PAGELESS) <= {f"{ns}:{p.name}" for ns, p in app_patterns()}
 
 
-def test_app_urls_show_nothing_of_restricted_pages(client, site, django_capture_on_commit_callbacks):
+def test_app_urls_show_nothing_of_restricted_pages(
+    client, site, django_capture_on_commit_callbacks
+):
     walked = 0
     with django_capture_on_commit_callbacks(execute=True):
         for namespace, pattern in app_patterns():
             name = f"{namespace}:{pattern.name}"
             if name in PAGELESS:
                 continue
-            kwargs = {
-                arg: URL_ARGS[(namespace, arg)](site) for arg in pattern.pattern.converters
-            }
+            kwargs = {arg: URL_ARGS[(namespace, arg)](site) for arg in pattern.pattern.converters}
             fetch_all(client, site, reverse(name, kwargs=kwargs))
             walked += 1
     assert walked >= 5
