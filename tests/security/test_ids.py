@@ -39,7 +39,9 @@ def test_out_of_range_ids_in_query_strings_are_ignored_or_404(client, homes, num
     assert client.get(f"/en/events/?campaign={number}").status_code == 200
     assert client.get(f"/en/events/calendar/?campaign={number}").status_code == 404
     signatories = appeal.url + appeal.reverse_subpage("signatories")
-    assert client.get(f"{signatories}?page={number}").status_code == 404
+    # A page number past the list is a 404; one too long to be a number reads as the first.
+    expected = 404 if len(number) <= 18 else 200
+    assert client.get(f"{signatories}?page={number}").status_code == expected
 
 
 def test_admin_ids_are_bounded_too(admin_client, homes):
@@ -49,4 +51,5 @@ def test_admin_ids_are_bounded_too(admin_client, homes):
         f"/admin/appeals/moderation/{number}/",
         f"/admin/events/manage/{number}/",
     ]:
-        assert admin_client.get(url).status_code == 404, url
+        # Unmatched, so LocaleMiddleware tries the language prefix first: then 404.
+        assert admin_client.get(url, follow=True).status_code == 404, url
