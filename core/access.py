@@ -34,9 +34,9 @@ def restriction_response(request, page):
     """None when the visitor may see ``page``, else what Wagtail answers its page URL with:
     the password form, or a redirect to the login page (login and group restrictions).
 
-    After a GET the visitor comes back to the URL asked for; after any other method (a form
-    posted without having passed the restriction) to the page itself, since the form's URL
-    answers only POST. Such a POST gets the form with 403: nothing was done.
+    Like Wagtail, the visitor comes back to the URL asked for, never the page's own URL: a
+    visitor who only counted ids learns not even its slug. A POST (a form sent without having
+    passed the restriction) gets the password form with 403: nothing was done.
     """
     if getattr(page, RESTRICTED_ATTR, None) is False and page.alias_of_id is None:
         return None
@@ -44,7 +44,7 @@ def restriction_response(request, page):
     for restriction in page.get_view_restrictions():
         if restriction.accept_request(request):
             continue
-        return_url = request.get_full_path() if safe else page.get_url(request)
+        return_url = request.get_full_path()
         if restriction.restriction_type == PageViewRestriction.PASSWORD:
             form = PasswordViewRestrictionForm(
                 instance=restriction, initial={"return_url": return_url}

@@ -102,6 +102,7 @@ class Site:
             self.appeal_index,
             self.library,
         ]
+        self.slugs = [page.slug for page in self.restricted]
         self.restrictions = [
             PageViewRestriction.objects.create(
                 page=page,

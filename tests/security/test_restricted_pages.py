@@ -95,6 +95,9 @@ def assert_shows_nothing(site, response, url):
     body = response.content.decode(errors="replace")
     headers = " ".join(f"{k}: {v}" for k, v in response.items())
     assert SECRET not in body and SECRET not in headers, f"{url} leaks the restricted page"
+    # Nor its URL, to someone who only knew its id.
+    if "/-/" in url:
+        assert not any(f"/{slug}/" in body + headers for slug in site.slugs), url
     if response.status_code == 405:
         return
     if site.kind == PageViewRestriction.PASSWORD:
