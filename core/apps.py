@@ -7,3 +7,13 @@ class CoreConfig(AppConfig):
     label = "campaign_kit_core"
     verbose_name = _("Campaign Kit")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from . import contact, structured
+
+        # The organisation's name and images in JSON-LD follow the contact settings.
+        model = contact.settings_model()
+        if model is not None:
+            post_save.connect(structured.purge_identity, sender=model, weak=False)
