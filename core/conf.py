@@ -21,7 +21,8 @@ DEFAULTS = {
     "HEAD_BLOCK": "extra_css",
     "BASE_URL": None,  # None: WAGTAILADMIN_BASE_URL (see core/links.py)
     # Events
-    "EVENTS_REGISTRATION_RATE": "10/h",
+    "EVENTS_REGISTRATION_RATE": "10/h",  # per event and client address
+    "EVENTS_REGISTRATION_ADDRESS_RATE": "60/h",  # per client address, all events together
     "EVENTS_RETENTION_DAYS": 30,
     "EVENTS_UPCOMING_PER_PAGE": 20,
     "EVENTS_DEFAULT_TIME_ZONE": "Europe/Berlin",
