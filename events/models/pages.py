@@ -24,6 +24,7 @@ from campaign_kit.core import conf
 from campaign_kit.core.pages import campaign_page_types
 from campaign_kit.core.sync import SharedField
 
+from ..admin_forms import EventPageForm
 from ..blocks import EventBodyBlock
 
 TIME_ZONE_CHOICES = sorted((name, name) for name in zoneinfo.available_timezones() if "/" in name)
@@ -282,6 +283,7 @@ class EventPage(RoutablePageMixin, Page):
         index.FilterField("city"),
     ]
     parent_page_types = ["campaign_kit_events.EventIndexPage"]
+    base_form_class = EventPageForm
     serve_select_related = ("image",)  # shown at the top, loaded with the page when routed
     subpage_types = []
 
