@@ -163,3 +163,14 @@ def test_registration_window_is_in_the_events_zone_too(editor, event):
     event = EventPage.objects.get(pk=event.pk)
     assert event.registration_opens_at == datetime.datetime(2026, 12, 5, 7, 0, tzinfo=UTC)
     assert event.registration_closes_at == datetime.datetime(2026, 12, 10, 10, 0, tzinfo=UTC)
+
+
+@override_settings(TIME_ZONE="UTC")
+def test_the_gap_message_is_in_the_editors_language(editor, event):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(event.owner or editor.get("/admin/").wsgi_request.user)
+    profile.preferred_language = "de"
+    profile.save()
+    response = edit(editor, event, start="2027-03-28 02:30", end="2027-03-28 12:00")
+    assert "gibt es in Europe/Berlin nicht" in response.content.decode()
