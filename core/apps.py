@@ -9,6 +9,12 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import sync
+        from django.db.models.signals import post_save
+
+        from . import contact, structured, sync
 
         sync.connect()
+        # The organisation's name and images in JSON-LD follow the contact settings.
+        model = contact.settings_model()
+        if model is not None:
+            post_save.connect(structured.purge_identity, sender=model, weak=False)
