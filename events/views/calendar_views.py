@@ -60,8 +60,9 @@ def event_feed(request, index_page):
         campaign = Page.objects.filter(pk=int(campaign_id)).first()
         if campaign is None:
             raise Http404
-    pages = selectors.feed_events(index_page.locale, city=city, campaign=campaign)
-    pages = pages.descendant_of(index_page)
+    pages = selectors.feed_events(
+        index_page.locale, within=index_page, city=city, campaign=campaign
+    )
     events = calendars.calendar_events(pages)
     name = index_page.title
     if city:
