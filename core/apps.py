@@ -11,8 +11,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from . import contact, structured
+        from . import contact, structured, sync
 
+        sync.connect()
         # The organisation's name and images in JSON-LD follow the contact settings.
         model = contact.settings_model()
         if model is not None:

@@ -9,6 +9,7 @@ IMMEDIATE transactions, so atomic() already serialises writers.
 import hashlib
 import time
 from dataclasses import dataclass
+from datetime import UTC
 
 from django.conf import settings
 from django.db import transaction
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from campaign_kit.core import conf, queueing
+from campaign_kit.core import conf, queueing, sync
 
 from .models import EventPage, EventPool, EventStatus, Registration, RegistrationStatus
 from .security import email_hash
@@ -49,11 +50,16 @@ def source_page(page):
     return page
 
 
+def _utc_seconds(value):
+    return value.astimezone(UTC).replace(microsecond=0).isoformat() if value else ""
+
+
 def fingerprint(page):
-    # Whole seconds: revisions and translation copies may round microseconds.
+    # Whole seconds in UTC: revisions and translation copies may round microseconds, and a
+    # page read from a revision carries another offset than one read from its row.
     parts = [
-        page.start.replace(microsecond=0).isoformat() if page.start else "",
-        page.end.replace(microsecond=0).isoformat() if page.end else "",
+        _utc_seconds(page.start),
+        _utc_seconds(page.end),
         page.time_zone,
         str(page.all_day),
         page.attendance_mode,
@@ -84,30 +90,33 @@ def ensure_pool(page):
 def sync_pool(page):
     """After a publish: keep dates, title and SEQUENCE of the shared row current.
 
+    Time, place and status are the source's (core.sync): publishing a translation, with its
+    own venue name or from an older revision, is no change for calendars.
     Returns (pool, changed, became_cancelled).
     """
+    source = sync.source_of(page)
     with transaction.atomic():
-        pool = ensure_pool(page)
+        pool = ensure_pool(source)
         pool = EventPool.objects.select_for_update().get(pk=pool.pk)
-        new = fingerprint(page)
+        new = fingerprint(source)
         changed = new != pool.fingerprint
-        if page.locale_id == source_page(page).locale_id or not pool.title:
+        if page.pk == source.pk or not pool.title:
             pool.title = page.title[:255]
-        pool.starts_at, pool.ends_at = page.start, page.end
+        pool.starts_at, pool.ends_at = source.start, source.end
         became_cancelled = False
         if changed:
             pool.sequence += 1
             pool.fingerprint = new
             pool.changed_at = timezone.now()
             became_cancelled = (
-                page.status == EventStatus.CANCELLED and pool.cancellation_notified_at is None
+                source.status == EventStatus.CANCELLED and pool.cancellation_notified_at is None
             )
-            if page.status != EventStatus.CANCELLED:
+            if source.status != EventStatus.CANCELLED:
                 # Re-scheduled: a later cancellation must be announced again.
                 pool.cancellation_notified_at = None
         pool.save()
     if became_cancelled:
-        cancel_event(page)
+        cancel_event(source)
     return pool, changed, became_cancelled
 
 

@@ -22,10 +22,12 @@ def _connect_index_purge():
     from wagtail.models import Page, PageViewRestriction
     from wagtail.signals import page_unpublished, post_page_move
 
+    from campaign_kit.core.sync import shared_fields_applied
+
     from .models import EventSeries
     from .selectors import purge_index_data
 
-    for signal in (page_published, page_unpublished, post_page_move):
+    for signal in (page_published, page_unpublished, post_page_move, shared_fields_applied):
         signal.connect(purge_index_data, dispatch_uid=f"events_index_data_{id(signal)}")
 
     def page_deleted(sender, instance, **kwargs):

@@ -75,9 +75,11 @@ def _purge_on_site_root_save(sender, instance, **kwargs):
 
 
 def connect():
+    from campaign_kit.core.sync import shared_fields_applied
+
     from .models import FooterLink, FooterText, MainMenu, MenuItem, SiteSettings, SocialLink
 
-    for signal in (page_published, page_unpublished, post_page_move):
+    for signal in (page_published, page_unpublished, post_page_move, shared_fields_applied):
         signal.connect(purge, dispatch_uid=f"campaign_kit_chrome_{id(signal)}")
     post_delete.connect(_purge_on_page_delete, dispatch_uid="campaign_kit_chrome_page_deleted")
     post_save.connect(

@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaign_kit.core.pages import campaign_page_types
+from campaign_kit.core.sync import SharedField
 
 from ..blocks import AppealTextBlock
 
@@ -144,14 +145,14 @@ class AppealPage(RoutablePageMixin, Page):
         TranslatableField("addressees"),
         TranslatableField("initiators"),
         TranslatableField("thank_you"),
-        SynchronizedField("goal"),
-        SynchronizedField("deadline"),
-        SynchronizedField("status"),
-        SynchronizedField("closed_on"),
-        SynchronizedField("delivered_on"),
-        SynchronizedField("allow_organisations"),
-        SynchronizedField("index_signatories"),
-        SynchronizedField("campaign"),
+        SharedField("goal"),
+        SharedField("deadline"),
+        SharedField("status"),
+        SharedField("closed_on"),
+        SharedField("delivered_on"),
+        SharedField("allow_organisations"),
+        SharedField("index_signatories"),
+        SharedField("campaign"),
         SynchronizedField("show_in_menus"),
     ]
 

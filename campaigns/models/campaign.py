@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaign_kit.core import contact, registry
 from campaign_kit.core.restrictions import unrestricted
+from campaign_kit.core.sync import SharedField
 
 from ..blocks import CampaignStreamBlock
 from ..money import format_money, progress_percent
@@ -119,10 +120,10 @@ class CampaignPage(RoutablePageMixin, Page):
         TranslatableField("contact_hours"),
         SynchronizedField("image"),
         TranslatableField("image_alt"),
-        SynchronizedField("amount_raised"),
-        SynchronizedField("currency"),
-        SynchronizedField("donation_goal"),
-        SynchronizedField("donations_as_of"),
+        SharedField("amount_raised"),
+        SharedField("currency"),
+        SharedField("donation_goal"),
+        SharedField("donations_as_of"),
         SynchronizedField("donate_url"),
         SynchronizedField("contact_phone"),
         SynchronizedField("contact_email"),

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaign_kit.core.pages import campaign_page_types
+from campaign_kit.core.sync import SharedField
 
 from ..blocks import NewsStreamBlock
 
@@ -167,7 +168,7 @@ class NewsPage(Page):
         TranslatableField("summary"),
         TranslatableField("body"),
         TranslatableField("author"),
-        SynchronizedField("date"),
+        SharedField("date"),
         SynchronizedField("image"),
         TranslatableField("image_alt"),
         SynchronizedField("campaign"),

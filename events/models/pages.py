@@ -24,7 +24,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaign_kit.core import conf
 from campaign_kit.core.pages import campaign_page_types
+from campaign_kit.core.sync import SharedField
 
+from ..admin_forms import EventPageForm
 from ..blocks import EventBodyBlock
 
 TIME_ZONE_CHOICES = sorted((name, name) for name in zoneinfo.available_timezones() if "/" in name)
@@ -261,31 +263,31 @@ class EventPage(RoutablePageMixin, Page):
         TranslatableField("organiser"),
         SynchronizedField("image"),
         TranslatableField("image_alt"),
-        SynchronizedField("start"),
-        SynchronizedField("end"),
-        SynchronizedField("time_zone"),
-        SynchronizedField("all_day"),
-        SynchronizedField("attendance_mode"),
-        SynchronizedField("street"),
-        SynchronizedField("postcode"),
-        SynchronizedField("city"),
-        SynchronizedField("country"),
-        SynchronizedField("online_url"),
+        SharedField("start"),
+        SharedField("end"),
+        SharedField("time_zone"),
+        SharedField("all_day"),
+        SharedField("attendance_mode"),
+        SharedField("street"),
+        SharedField("postcode"),
+        SharedField("city"),
+        SharedField("country"),
+        SharedField("online_url"),
         SynchronizedField("organiser_url"),
-        SynchronizedField("status"),
+        SharedField("status"),
         # One action day for every language: the page shows the series in the visitor's
         # language (see views.index._group_by_series), so it needs no per-language link.
-        SynchronizedField("series"),
-        SynchronizedField("campaign"),
+        SharedField("series"),
+        SharedField("campaign"),
         SynchronizedField("tags"),
         SynchronizedField("tagged_items"),
-        SynchronizedField("registration_mode"),
-        SynchronizedField("capacity"),
-        SynchronizedField("registration_opens_at"),
-        SynchronizedField("registration_closes_at"),
-        SynchronizedField("max_places_per_registration"),
-        SynchronizedField("waiting_list"),
-        SynchronizedField("email_confirmation"),
+        SharedField("registration_mode"),
+        SharedField("capacity"),
+        SharedField("registration_opens_at"),
+        SharedField("registration_closes_at"),
+        SharedField("max_places_per_registration"),
+        SharedField("waiting_list"),
+        SharedField("email_confirmation"),
         SynchronizedField("show_in_menus"),
     ]
     search_fields = Page.search_fields + [
@@ -298,6 +300,7 @@ class EventPage(RoutablePageMixin, Page):
         index.FilterField("city"),
     ]
     parent_page_types = ["campaign_kit_events.EventIndexPage"]
+    base_form_class = EventPageForm
     serve_select_related = ("image",)  # shown at the top, loaded with the page when routed
     subpage_types = []
 
