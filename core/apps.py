@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
     label = "campaign_kit_core"
     verbose_name = _("Campaign Kit")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
