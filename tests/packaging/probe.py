@@ -9,6 +9,7 @@ string only the host's base template writes).
 
 import os
 import re
+import time
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -105,8 +106,10 @@ def events(client):
         ),
     )
     render(client, index.url, "Vigil in Frankfurt")
+    started = time.perf_counter()
     html = render(client, event.url, "Vigil in Frankfurt")
-    ok("events: index and event page rendered through the host's base")
+    took = (time.perf_counter() - started) * 1000
+    ok(f"events: index and event page rendered through the host's base (event page {took:.0f} ms)")
     payload = {"name": "Ann Example", "email": "ann@example.org", "places": "1", "consent": "on"}
     response = post(client, action(html, "register/"), html, payload)
     assert response.status_code == 200, response.status_code
@@ -135,7 +138,7 @@ def appeals(client):
     render(client, index.url, "Protect objectors")
     html = render(client, appeal.url, "Protect objectors")
     ok("appeals: index and appeal page rendered through the host's base")
-    sent = len(mail.outbox)
+    sent = len(getattr(mail, "outbox", []))
     person = {
         "p-name": "Anna Beispiel",
         "p-email": "anna@example.org",
