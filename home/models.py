@@ -356,6 +356,7 @@ class MainMenu(TranslatableMixin, ClusterableModel):
     override_translatable_fields = [
         TranslatableField("cta_label"),
         SynchronizedField("cta_page"),
+        TranslatableField("items"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -382,7 +383,12 @@ class MenuItem(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("page"), FieldPanel("url"), FieldPanel("label")]
-    override_translatable_fields = [TranslatableField("label"), SynchronizedField("page")]
+    # The address is shared; a translator may point it at a page in their language.
+    override_translatable_fields = [
+        TranslatableField("label"),
+        SynchronizedField("page"),
+        SynchronizedField("url", overridable=True),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
+from django.utils import translation
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.factories import HomePageFactory, translate_page
@@ -53,6 +54,15 @@ def _clear_caches():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request or an ``activate()`` in an earlier
+    test on the same worker would otherwise decide the language of this test's messages."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

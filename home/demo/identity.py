@@ -5,6 +5,7 @@ countries print orders go to, the campaign's timeline, and a full event with a w
 """
 
 import datetime
+import uuid
 
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
@@ -181,16 +182,26 @@ def _menus(context, log):
         (None, context.get("news_index")),
         ("materials", context.get("materials")),
     ]
+    # The menus are translations of one another (one translation key for the menu and one
+    # per item), as wagtail-localize would make them.
+    menu_key = uuid.uuid4()
+    item_keys = [uuid.uuid4() for _ in targets]
     for code in LANGUAGE_CODES:
         if code not in homes or MainMenu.objects.filter(locale=locales[code]).exists():
             continue
-        menu = MainMenu(locale=locales[code], cta_label=CTA_LABEL[code])
-        appeal = (context.get("appeal") or {}).get(code)
-        menu.cta_page = appeal
+        menu = MainMenu(locale=locales[code], cta_label=CTA_LABEL[code], translation_key=menu_key)
+        menu.cta_page = (context.get("appeal") or {}).get(code)
         for order, (key, pages) in enumerate(targets):
             if pages and code in pages:
-                label = MENU_LABELS[key][code] if key else ""
-                menu.items.add(menu.items.model(page=pages[code], label=label, sort_order=order))
+                menu.items.add(
+                    menu.items.model(
+                        page=pages[code],
+                        label=MENU_LABELS[key][code] if key else "",
+                        sort_order=order,
+                        locale=locales[code],
+                        translation_key=item_keys[order],
+                    )
+                )
         menu.save()
         log(f"  created the main menu ({code})")
 

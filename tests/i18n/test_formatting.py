@@ -66,10 +66,10 @@ def test_event_dates_per_language_in_the_events_time_zone(client, homes):
 
 
 COUNTS = {
-    "en": ("12,345 people", "Goal: 20,000 people"),
-    "de": ("12.345 Menschen", "Ziel: 20.000 Menschen"),
-    "ru": (f"12{NBSP}345 человек", f"Цель: 20{NBSP}000 человек"),
-    "uk": (f"12{NBSP}345 людей", f"Мета: 20{NBSP}000 осіб"),
+    "en": ("12,345 people have signed.", "Help us reach 20,000."),
+    "de": ("12.345 Menschen haben unterschrieben.", "Helfen Sie uns, 20.000 zu erreichen."),
+    "ru": (f"Подписали 12{NBSP}345 человек.", f"Помогите нам собрать 20{NBSP}000."),
+    "uk": (f"Підписали 12{NBSP}345 людей.", f"Допоможіть нам зібрати 20{NBSP}000."),
 }
 
 

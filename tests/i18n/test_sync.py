@@ -31,6 +31,8 @@ EXPECTED = {
         "synchronised": {"show_in_menus"},
     },
     "home.FooterText": {"translated": {"text"}, "synchronised": set()},
+    "home.MainMenu": {"translated": {"cta_label", "items"}, "synchronised": {"cta_page"}},
+    "home.MenuItem": {"translated": {"label"}, "synchronised": {"page", "url"}},
     "campaign_kit_campaigns.CampaignPage": {
         "translated": PAGE_TEXT
         | {"intro", "body", "donation_sources", "donate_label", "contact_heading"},
