@@ -27,6 +27,8 @@ migrate: $(STAMP)
 demo: migrate messages
 	$(MANAGE) load_demo
 
+# Links in mails and feeds use BASE_URL (core/links.py): the dev server's own address.
+run: export BASE_URL ?= http://127.0.0.1:$(PORT)
 run: demo
 	$(MANAGE) ensure_dev_admin --port $(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from campaign_kit.core import conf
+from campaign_kit.core import links as core_links
 
 from .models import Signature
 from .security import CONFIRM_SALT, WITHDRAW_SALT, confirm_days, make_token
@@ -20,20 +21,18 @@ def render_mail(name, context):
     return " ".join(subject.split()), text, html
 
 
-def _root(page):
-    site = page.get_site() if page else None
-    return (site.root_url if site else getattr(settings, "WAGTAILADMIN_BASE_URL", "")).rstrip("/")
-
-
 def links(signature, page):
-    root = _root(page)
     with translation.override(signature.language or settings.LANGUAGE_CODE):
-        return {
-            "confirm_url": root
-            + reverse("campaign_kit_appeals:confirm", args=[make_token(signature, CONFIRM_SALT)]),
-            "withdraw_url": root
-            + reverse("campaign_kit_appeals:withdraw", args=[make_token(signature, WITHDRAW_SALT)]),
-        }
+        confirm = reverse(
+            "campaign_kit_appeals:confirm", args=[make_token(signature, CONFIRM_SALT)]
+        )
+        withdraw = reverse(
+            "campaign_kit_appeals:withdraw", args=[make_token(signature, WITHDRAW_SALT)]
+        )
+    return {
+        "confirm_url": core_links.absolute_url(confirm, site_of=page),
+        "withdraw_url": core_links.absolute_url(withdraw, site_of=page),
+    }
 
 
 def _send(name, to, context, language):
@@ -56,7 +55,7 @@ def send_signature_mail(name, signature_id=None, *, public_id=None):
     context = {
         "signature": signature,
         "appeal": page,
-        "appeal_url": page.get_full_url(),
+        "appeal_url": core_links.absolute_url(page),
         "days": confirm_days(),
         **links(signature, page),
     }
@@ -67,7 +66,7 @@ def send_already_signed(email, appeal_key, language):
     page = page_for_key(appeal_key, language)
     if page is None:
         return False
-    context = {"appeal": page, "appeal_url": page.get_full_url()}
+    context = {"appeal": page, "appeal_url": core_links.absolute_url(page)}
     return _send("already_signed", email, context, language)
 
 

@@ -8,13 +8,17 @@ from campaign_kit.core import queueing
 
 
 def create_with_task(obj, task, *args):
-    """Insert ``obj`` (a new model instance) and queue ``task(*args)``; both or neither.
+    """Insert ``obj`` (a new model instance) unless it conflicts with a unique constraint, and
+    queue ``task(*args)`` either way; returns whether ``obj`` was inserted.
 
-    The arguments cannot include ``obj.pk``, which the database assigns. On PostgreSQL with
-    the database queue, outside any transaction, both rows are written by one statement
-    (``WITH queued AS (INSERT task) INSERT obj``): it commits on its own, so a signature in a
-    surge costs one round trip instead of four (BEGIN, two INSERTs, COMMIT). Elsewhere the
-    same happens in a transaction. Raises IntegrityError, with nothing written, on a conflict.
+    The task is queued in both cases, by the same statement, so that a conflict (an address
+    that already signed) costs the request what an insert costs and the task tells the two
+    apart later: no timing difference reveals the address. The arguments cannot include
+    ``obj.pk``, which the database assigns. On PostgreSQL with the database queue, outside any
+    transaction, both rows are written by one statement (``WITH queued AS (INSERT task) INSERT
+    obj ON CONFLICT DO NOTHING``): it commits on its own, so a signature in a surge costs one
+    round trip instead of four (BEGIN, two INSERTs, COMMIT). Elsewhere the same happens in a
+    transaction, the insert in a savepoint.
     """
     alias = router.db_for_write(type(obj))
     connection = connections[alias]
@@ -25,9 +29,9 @@ def create_with_task(obj, task, *args):
         or not queueing.shares_database(backend, alias)
     ):
         with transaction.atomic(using=alias):
-            obj.save(using=alias)
+            created = queueing.insert_unless_conflict(obj, using=alias)
             queueing.enqueue(task, *args)
-        return obj
+        return created
 
     # Only here is the database queue in use: a host with another task backend need not
     # install (or list in INSTALLED_APPS) django-tasks-db.
@@ -51,17 +55,20 @@ def create_with_task(obj, task, *args):
     obj_sql, obj_params = _insert_sql(obj, connection, returning=True)
     with _server_bound_cursor(connection) as cursor:
         cursor.execute(f"WITH queued AS ({task_sql}) {obj_sql}", (*task_params, *obj_params))
-        returned = cursor.fetchone()
-    for field, value in zip(obj._meta.db_returning_fields, returned, strict=True):
-        setattr(obj, field.attname, value)
-    for row in (queued, obj):
+        returned = cursor.fetchone()  # no row: obj conflicted, only the task was written
+    written = [queued]
+    if returned is not None:
+        for field, value in zip(obj._meta.db_returning_fields, returned, strict=True):
+            setattr(obj, field.attname, value)
+        written.append(obj)
+    for row in written:
         row._state.adding = False
         row._state.db = alias
         post_save.send(
             type(row), instance=row, created=True, raw=False, using=alias, update_fields=None
         )
     task_enqueued.send(type(backend), task_result=queued.task_result)
-    return obj
+    return returned is not None
 
 
 def _server_bound_cursor(connection):
@@ -86,11 +93,13 @@ _insert_templates = {}
 
 
 def _insert_sql(obj, connection, returning=False):
-    """The INSERT the ORM would run for ``obj`` (pre_save values, defaults, file uploads).
+    """The INSERT the ORM would run for ``obj`` (pre_save values, defaults, file uploads); with
+    ``returning`` also ``ON CONFLICT DO NOTHING RETURNING`` the fields the database assigns.
 
     The SQL text is compiled by the ORM once per model; later calls only prepare the values
     (compiling it again costs a fifth of a signature POST).
     """
+    from django.db.models.constants import OnConflict
     from django.db.models.sql import InsertQuery
 
     meta = obj._meta
@@ -105,7 +114,7 @@ def _insert_sql(obj, connection, returning=False):
             f.get_db_prep_save(value, connection=connection)
             for f, value in zip(fields, values, strict=True)
         ]
-    query = InsertQuery(type(obj))
+    query = InsertQuery(type(obj), on_conflict=OnConflict.IGNORE if returning else None)
     query.insert_values(fields, [obj])
     compiler = query.get_compiler(connection=connection)
     if returning:

@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
@@ -124,17 +124,17 @@ def recount(appeal_key):
 
 @dataclass
 class SignResult:
-    signature: Signature
+    signature: Signature | None  # None when the address had already signed
     created: bool
 
 
 def sign(appeal, data, language, kind=SignatureKind.PERSON):
-    """Create a pending signature and mail the confirmation link.
+    """Create a pending signature and queue the confirmation link.
 
-    If the (normalised) address already signed this appeal, nothing is created:
-    the owner of the address gets a note (or a fresh link while still pending),
-    at most a few mails per address per day. The caller shows the same neutral
-    reply in both cases.
+    If the (normalised) address already signed this appeal, nothing is created. Both cases
+    do the same work before the reply, so that its timing does not tell a stranger whether
+    an address signed: one statement that inserts unless the address signed and queues one
+    task, which then decides (``answer_repeat``). The caller shows the same neutral reply.
     """
     digest = email_hash(data["email"])
     fields = {
@@ -161,32 +161,35 @@ def sign(appeal, data, language, kind=SignatureKind.PERSON):
     signature = Signature(**fields)
     if kind == SignatureKind.ORGANISATION and data.get("logo"):
         signature.logo = data["logo"]
-    try:
-        # The hottest write of a surge: row and confirmation mail in one statement where
-        # the database allows it (see queueing.create_with_task).
-        appeal_queueing.create_with_task(
-            signature, tasks.send_confirmation, str(signature.public_id)
-        )
-        return SignResult(signature, True)
-    except IntegrityError:
-        existing = Signature.objects.filter(
-            appeal_key=appeal.translation_key, email_hash=digest
-        ).first()
-        if existing is None:  # pragma: no cover - deleted in between
-            raise
-        if _may_mail(digest):
-            if existing.status == SignatureStatus.PENDING:
-                existing.email = fields["email"]
-                existing.save(update_fields=["email"])
-                _send_now("send_confirmation", str(existing.public_id))
-            else:
-                _send_now("send_already_signed", fields["email"], appeal.pk, language)
-        return SignResult(existing, False)
+    # The hottest write of a surge: row and mail task in one statement where the database
+    # allows it (see queueing.create_with_task).
+    created = appeal_queueing.create_with_task(
+        signature,
+        tasks.send_confirmation,
+        str(signature.public_id),
+        str(appeal.translation_key),
+        digest,
+        language,
+    )
+    if not created and signature.logo:
+        signature.logo.delete(save=False)  # stored by the insert's pre_save; no row keeps it
+    return SignResult(signature if created else None, created)
 
 
-def _send_now(task_name, *args):
-    # Outside of the failed atomic block; on_commit runs at once in autocommit.
-    _enqueue(task_name, *args)
+def answer_repeat(appeal_key, digest, language):
+    """In the worker, for a signature that was not stored because the address had signed:
+    the owner of the address gets a fresh link while still pending, else a note, at most a
+    few mails per address per day. Returns the mail's name, or None when none is due."""
+    from . import emails
+
+    existing = Signature.objects.filter(appeal_key=appeal_key, email_hash=digest).first()
+    if existing is None or not existing.email or not _may_mail(digest):
+        return None
+    if existing.status == SignatureStatus.PENDING:
+        emails.send_signature_mail("confirm", public_id=existing.public_id)
+        return "confirm"
+    emails.send_already_signed(existing.email, appeal_key, language)
+    return "already_signed"
 
 
 def _may_mail(digest):

@@ -6,15 +6,24 @@ from . import emails
 
 
 @task()
-def send_confirmation(public_id, appeal_id=None):
-    # The public id, not the pk: signature and task row are written by one statement,
-    # before the database assigns the pk (services.sign). An integer is a pk queued by an
-    # earlier release (with the appeal's id), still waiting in the queue during an upgrade.
+def send_confirmation(public_id, appeal_key=None, email_hash=None, language=None):
+    # Queued for every signature POST, stored or not (services.sign): the confirmation link
+    # if the signature was stored, else the answer to an address that had signed. The
+    # public id, not the pk: signature and task row are written by one statement, before the
+    # database assigns the pk. An integer is a pk queued by an earlier release (with the
+    # appeal's id), still waiting in the queue during an upgrade.
+    from . import services
+    from .models import Signature
+
     if isinstance(public_id, int):
         return emails.send_signature_mail("confirm", public_id)
-    return emails.send_signature_mail("confirm", public_id=public_id)
+    if email_hash is None or Signature.objects.filter(public_id=public_id).exists():
+        return emails.send_signature_mail("confirm", public_id=public_id)
+    return services.answer_repeat(appeal_key, email_hash, language)
 
 
+# Queued by earlier releases (services.sign now answers through send_confirmation); kept
+# until their queues have drained.
 @task()
 def send_already_signed(email, appeal_id, language):
     from wagtail.models import Page

@@ -140,9 +140,11 @@ def signatories(request, page):
     )
     if number > 1 and not people:
         raise Http404
+    counter = selectors.appeal_counts(page.translation_key)
     context = page.get_context(request)
     context.update(
-        counter=selectors.appeal_counts(page.translation_key),
+        counter=counter,
+        goal_percent=goal_percent(counter.total_people, page.goal),
         organisations_by_country=selectors.organisations_by_country(page.translation_key),
         people=people,
         page_number=number,

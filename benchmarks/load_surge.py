@@ -142,7 +142,8 @@ def start_stack(args):
         stderr=open(ROOT / "var/prod-load-stack.log", "w"),  # noqa: SIM115
         start_new_session=True,
     )
-    deadline = time.monotonic() + 60
+    # A loaded machine can take longer to boot the workers: --start-timeout where offered.
+    deadline = time.monotonic() + getattr(args, "start_timeout", 60)
     while time.monotonic() < deadline:
         try:
             status, _, _ = request(args.port, "GET", "/robots.txt")

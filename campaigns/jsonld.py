@@ -1,37 +1,48 @@
 """schema.org NewsArticle data for news pages."""
 
-import json
+from datetime import datetime, time
 
-from django.utils.safestring import mark_safe
+from django.utils import timezone
 
-_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def dumps(data):
-    """JSON safe to put inside <script type="application/ld+json">."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_ESCAPES))
+from campaign_kit.core import links, structured
 
 
-def news_article_jsonld(page, request, tags=None):
-    url = page.get_full_url(request)
+def _published_at(page):
+    """The article's date as a date-time: the first publication when it fell on that day,
+    else the start of the day in the site's time zone (the date is what the editor set)."""
+    first = page.first_published_at
+    if first is not None and timezone.localdate(first) == page.date:
+        return timezone.localtime(first)
+    return datetime.combine(page.date, time.min, tzinfo=timezone.get_current_timezone())
+
+
+def news_article_jsonld(page, request, tags=None, campaign=None):
+    url = links.absolute_url(page, request)
+    publisher = structured.organization(request)
+    published = _published_at(page)
+    modified = max(page.last_published_at or published, published)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": page.title[:110],
         "description": page.summary,
-        "datePublished": page.date.isoformat(),
+        "datePublished": published.isoformat(),
+        "dateModified": timezone.localtime(modified).isoformat(),
         "inLanguage": page.locale.language_code,
         "mainEntityOfPage": url,
         "url": url,
+        "publisher": publisher,
+        # A byline without an address of its own is credited at the publisher's site.
+        "author": {
+            "@type": "Organization",
+            "name": page.author or publisher["name"],
+            "url": publisher["url"],
+        },
     }
-    if page.last_published_at:
-        data["dateModified"] = page.last_published_at.isoformat()
-    if page.author:
-        data["author"] = {"@type": "Organization", "name": page.author}
-    if page.image_id:
-        rendition = page.image.get_rendition("fill-1200x675")
-        data["image"] = [request.build_absolute_uri(rendition.url)]
+    images = structured.page_images(page, request, campaign)
+    if images:
+        data["image"] = images
     keywords = [tag.name for tag in (page.tags.all() if tags is None else tags)]
     if keywords:
         data["keywords"] = keywords
-    return dumps(data)
+    return structured.dumps(data)

@@ -9,4 +9,11 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from django.db.models.signals import post_save
+
+        from . import checks, contact, structured  # noqa: F401  (checks: registers the system checks)
+
+        # The organisation's name and images in JSON-LD follow the contact settings.
+        model = contact.settings_model()
+        if model is not None:
+            post_save.connect(structured.purge_identity, sender=model, weak=False)

@@ -19,12 +19,15 @@ DEFAULTS = {
     "BASE_TEMPLATE": "base.html",
     "CONTENT_BLOCK": "content",
     "HEAD_BLOCK": "extra_css",
+    "BASE_URL": None,  # None: WAGTAILADMIN_BASE_URL (see core/links.py)
     # Events
     "EVENTS_REGISTRATION_RATE": "10/h",
     "EVENTS_RETENTION_DAYS": 30,
     "EVENTS_UPCOMING_PER_PAGE": 20,
     "EVENTS_DEFAULT_TIME_ZONE": "Europe/Berlin",
-    "EVENTS_UID_DOMAIN": None,
+    # The right-hand side of every calendar UID (<translation key>@<domain>). Never derived
+    # from the Site's host name: renaming the Site would duplicate subscribed events.
+    "CALENDAR_UID_DOMAIN": "campaign-kit",
     # Appeals
     "APPEAL_SIGN_RATE": "10/h",
     "APPEAL_RETENTION_DAYS": 180,

@@ -7,7 +7,7 @@ one in development and tests, a broker) the task is queued after the commit, so 
 change never sends a mail.
 """
 
-from django.db import DEFAULT_DB_ALIAS, router, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, router, transaction
 
 try:  # the database queue is optional: a host may use another task backend
     from django_tasks_db.backend import DatabaseBackend
@@ -30,3 +30,24 @@ def shares_database(backend, alias=DEFAULT_DB_ALIAS):
     from django_tasks_db.models import DBTaskResult
 
     return router.db_for_write(DBTaskResult) == alias
+
+
+def insert_unless_conflict(obj, using=DEFAULT_DB_ALIAS):
+    """Insert ``obj`` in a savepoint unless a unique constraint refuses it; returns whether it
+    was inserted. Call inside a transaction.
+
+    Either way the database sees three statements (SAVEPOINT, INSERT, then RELEASE or ROLLBACK
+    TO), so that a refused repeat (an address that is already known) costs what a new row
+    costs; ``transaction.atomic()`` would add a fourth, RELEASE, after a rollback.
+    """
+    savepoint = transaction.savepoint(using=using)
+    try:
+        obj.save(using=using)
+    except IntegrityError:
+        # The failed save marked the transaction for rollback; rolling back to the savepoint
+        # (which that mark would refuse) makes it usable again.
+        transaction.set_rollback(False, using=using)
+        transaction.savepoint_rollback(savepoint, using=using)
+        return False
+    transaction.savepoint_commit(savepoint, using=using)
+    return True

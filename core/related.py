@@ -49,6 +49,8 @@ def _link(item):
         "title": item.title,
         "url": item.get_url(),
         "meta": str(getattr(item, "teaser_meta", "")),
+        # A mark such as "Cancelled" ({"label", "tone"}), from pages that have one.
+        "badge": getattr(item, "teaser_badge", None),
     }
 
 

@@ -3,30 +3,34 @@
 from datetime import UTC, timedelta
 from urllib.parse import urlencode
 
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
-from campaign_kit.core import conf
+from campaign_kit.core import conf, links
 
 from . import ical
 from .models import EventPool
+from .models.pages import default_time_zone
 
 
-def calendar_host():
-    host = conf.get("EVENTS_UID_DOMAIN")
-    if host:
-        return host
-    site = Site.objects.filter(is_default_site=True).only("hostname").first()
-    return site.hostname if site else "campaign-kit.invalid"
+def uid_domain():
+    return conf.get("CALENDAR_UID_DOMAIN")
 
 
-def calendar_event(page, pool=None, host=None, url=None, request=None):
-    host = host or calendar_host()
+def last_change(page, pool=None):
+    """When the event's calendar data last changed: its last publish, or a change of time,
+    place or status on the shared pool (also made without a publish of this language).
+    Never later than now, and never the event's start."""
+    stamps = [page.last_published_at, pool.changed_at if pool else None]
+    now = timezone.now()
+    return min(max(filter(None, stamps), default=now), now)
+
+
+def calendar_event(page, pool=None, host=None, url=None, status=None):
+    host = host or uid_domain()
+    status = status or page.status
     sequence = pool.sequence if pool else 0
-    last_modified = max(
-        filter(None, [page.last_published_at, pool.changed_at if pool else None, page.start])
-    )
     location = page.location_text
     if page.is_online and page.online_url:
         location = page.online_url
@@ -36,48 +40,48 @@ def calendar_event(page, pool=None, host=None, url=None, request=None):
     if page.is_online and page.online_url:
         description = f"{description}\n\n{_('Online')}: {page.online_url}"
     title = page.title
-    if page.status == "cancelled":
+    if status == "cancelled":
         title = _("Cancelled: %(title)s") % {"title": title}
-    elif page.status == "postponed":
+    elif status == "postponed":
         title = _("Postponed: %(title)s") % {"title": title}
     return ical.CalendarEvent(
         uid=ical.uid_for(page.translation_key, host),
         title=title,
         description=strip_tags(description).strip(),
-        url=url if url is not None else page.get_full_url(request),
+        url=url if url is not None else links.absolute_url(page),
         start=page.local_start,
         end=page.local_end,
         time_zone=page.time_zone,
         all_day=page.all_day,
         location=location,
-        status=page.status,
+        status=status,
         sequence=sequence,
-        last_modified=last_modified,
+        last_modified=last_change(page, pool),
         created=page.first_published_at,
     )
 
 
-def calendar_events(pages, request=None):
+def calendar_events(pages):
     pages = list(pages)
     pools = {
         p.event_key: p
         for p in EventPool.objects.filter(event_key__in=[page.translation_key for page in pages])
     }
-    host = calendar_host()
-    return [
-        calendar_event(page, pools.get(page.translation_key), host=host, request=request)
-        for page in pages
-    ]
+    host = uid_domain()
+    return [calendar_event(page, pools.get(page.translation_key), host=host) for page in pages]
 
 
-def event_ics(page, method="PUBLISH", request=None):
+def build(events, name, changed):
+    """The calendar bytes; `changed` (the newest change) dates the time zone of an empty one."""
+    return ical.build_calendar(events, name=name, time_zone=default_time_zone(), year=changed.year)
+
+
+def event_ics(page, status=None):
+    """The .ics file of one event (download and mail attachment); `status` overrides the
+    page's (the cancellation mail's file is cancelled whatever this language says)."""
     pool = EventPool.objects.filter(event_key=page.translation_key).first()
-    item = calendar_event(page, pool, request=request)
-    return ical.build_calendar([item], name=page.title, method=method)
-
-
-def feed_ics(pages, name, request=None):
-    return ical.build_calendar(calendar_events(pages, request=request), name=name)
+    item = calendar_event(page, pool, status=status)
+    return build([item], page.title, item.last_modified)
 
 
 def google_link(page):

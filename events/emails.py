@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from campaign_kit.core import links
+
 from . import calendars
 from .models import Registration
 from .security import make_token
@@ -21,10 +23,9 @@ def render_mail(name, context):
 
 
 def registration_link(registration, page):
-    root = page.get_site().root_url if page.get_site() else settings.WAGTAILADMIN_BASE_URL
     with translation.override(registration.language):
         path = reverse("campaign_kit_events:registration", args=[make_token(registration)])
-    return root.rstrip("/") + path
+    return links.absolute_url(path, site_of=page)
 
 
 def send_registration_mail(kind, registration_id, by_staff=False):
@@ -45,7 +46,7 @@ def send_registration_mail(kind, registration_id, by_staff=False):
             "page": page,
             "event": source,
             "title": page.title,
-            "event_url": page.get_full_url(),
+            "event_url": links.absolute_url(page),
             "link": registration_link(registration, page),
             "by_staff": by_staff,
             "when": page.when_display,
@@ -56,13 +57,13 @@ def send_registration_mail(kind, registration_id, by_staff=False):
             subject, text, settings.DEFAULT_FROM_EMAIL, [registration.email]
         )
         message.attach_alternative(html, "text/html")
+        # Plain calendar data, not an iTIP message (no METHOD, see README "Calendars"): the
+        # cancelled one carries STATUS:CANCELLED and a higher SEQUENCE under the same UID.
         if kind in ("registered", "confirmed", "promoted") and registration.status == "confirmed":
-            message.attach("event.ics", calendars.event_ics(page), "text/calendar; method=PUBLISH")
+            message.attach("event.ics", calendars.event_ics(page), "text/calendar")
         elif kind == "event_cancelled":
             message.attach(
-                "cancelled.ics",
-                calendars.event_ics(page, method="CANCEL"),
-                "text/calendar; method=CANCEL",
+                "cancelled.ics", calendars.event_ics(page, status="cancelled"), "text/calendar"
             )
         message.send()
     return True

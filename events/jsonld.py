@@ -1,9 +1,8 @@
 """schema.org Event data for event pages, safe to embed in a <script> data block."""
 
-import json
-
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
+
+from campaign_kit.core import links, structured
 
 STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
@@ -23,7 +22,7 @@ def _iso(page, value):
 def event_jsonld(page, request=None, remaining=None):
     from .models import ATTENDANCE_MODES
 
-    url = page.get_full_url(request)
+    url = links.absolute_url(page, request)
     mode = "online" if page.status == "moved_online" else page.attendance_mode
     data = {
         "@context": "https://schema.org",
@@ -37,12 +36,9 @@ def event_jsonld(page, request=None, remaining=None):
         "url": url,
         "inLanguage": page.locale.language_code,
     }
-    if page.image_id:
-        rendition = page.image.get_rendition("fill-1200x675")
-        image_url = rendition.url
-        if request is not None and image_url.startswith("/"):
-            image_url = request.build_absolute_uri(image_url)
-        data["image"] = [image_url]
+    images = structured.page_images(page, request)
+    if images:
+        data["image"] = images
     locations = []
     if mode in ("offline", "mixed") and (page.venue_name or page.city):
         address = {"@type": "PostalAddress"}
@@ -87,10 +83,3 @@ def event_jsonld(page, request=None, remaining=None):
     data["offers"] = offer
     data["isAccessibleForFree"] = True
     return data
-
-
-def as_script_data(data):
-    """JSON for <script type="application/ld+json">: <, > and & escaped."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)  # noqa: S308 - escaped above

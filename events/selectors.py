@@ -3,7 +3,7 @@
 from datetime import datetime, time, timedelta
 
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone, translation
 
 from campaign_kit.core.cache import Generation
@@ -22,16 +22,6 @@ def public_events(locale=None):
     return qs
 
 
-def upcoming(qs, now=None):
-    now = now or timezone.now()
-    return qs.filter(end__gte=now).order_by("start", "pk")
-
-
-def past(qs, now=None):
-    now = now or timezone.now()
-    return qs.filter(end__lt=now).order_by("-start", "-pk")
-
-
 def upcoming_events(locale, limit=3, campaign=None):
     """The next events in `locale` (of one campaign, if given): the events section of home
     pages and campaign hubs (see apps.py)."""
@@ -40,7 +30,7 @@ def upcoming_events(locale, limit=3, campaign=None):
         qs = qs.filter(campaign__translation_key=campaign.translation_key)
     from .services import attach_fill
 
-    return attach_fill(upcoming(qs)[:limit])
+    return attach_fill(qs.upcoming()[:limit])
 
 
 def filter_events(qs, *, city="", month="", campaign=None, tag="", series=""):
@@ -72,6 +62,16 @@ def feed_events(locale, *, city="", campaign=None, now=None):
     qs = public_events(locale).filter(end__gte=now - timedelta(days=FEED_PAST_DAYS))
     qs = filter_events(qs, city=city, campaign=campaign)
     return qs.order_by("start", "pk")
+
+
+def feed_aged_out(index_page, *, city="", campaign=None, now=None):
+    """When the last event left the feed by growing old (None if none has): a change of the
+    feed that no event's own change date shows."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=FEED_PAST_DAYS)
+    qs = public_events(index_page.locale).filter(end__lt=cutoff).descendant_of(index_page)
+    last_end = filter_events(qs, city=city, campaign=campaign).aggregate(m=Max("end"))["m"]
+    return last_end + timedelta(days=FEED_PAST_DAYS) if last_end else None
 
 
 # Filter choices of the index page, cached between changes --------------------------------

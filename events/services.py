@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -203,7 +203,13 @@ def _enqueue_mail(kind, registration_id, **extra):
 
 
 def register(page, *, name, email, places, language=None, now=None, _lock=True, _race_delay=0):
-    """Register for an event. `_lock` and `_race_delay` exist only for the race test."""
+    """Register for an event. `_lock` and `_race_delay` exist only for the race test.
+
+    An address already registered gets the same answer as a new one, after the same work:
+    the insert is tried (the unique constraint refuses the repeat) and one
+    task is queued either way, which then mails the new registrant or tells the owner of
+    the address (``answer_registration``). Nothing in the reply's timing tells them apart.
+    """
     page = source_page(page)
     check_open(page, now)
     if places < 1 or places > page.max_places_per_registration:
@@ -216,50 +222,67 @@ def register(page, *, name, email, places, language=None, now=None, _lock=True, 
     email = email.strip()
     digest = email_hash(email)
     pool = ensure_pool(page)
-    try:
-        with transaction.atomic():
-            if _lock:
-                pool = EventPool.objects.select_for_update().get(pk=pool.pk)
-            taken = places_taken(page.translation_key)
-            if _race_delay:
-                time.sleep(_race_delay)
-            free = None if page.capacity is None else page.capacity - taken
-            has_room = free is None or free >= places
-            if not has_room and not page.waiting_list:
-                if free is not None and free > 0:
-                    raise RegistrationError(
-                        _("Only %(n)s places are left.") % {"n": free}, status=409, field="places"
-                    )
-                raise RegistrationError(_("Sorry, this event is full."), status=409)
-            existing = (
-                Registration.objects.filter(event_key=page.translation_key, email_hash=digest)
-                .filter(status__in=[S.PENDING, S.CONFIRMED, S.WAITING])
-                .first()
-            )
-            outcome = _outcome_for(page, has_room)
-            if existing is not None:
-                # Same answer as a new registration; the owner learns the rest by e-mail.
-                _enqueue_mail("duplicate", existing.pk)
-                return Outcome(outcome, None)
-            now_ = timezone.now()
-            registration = Registration.objects.create(
-                pool=pool,
-                event_key=page.translation_key,
-                name=name.strip(),
-                email=email,
-                email_hash=digest,
-                places=places,
-                status=outcome,
-                wants_waiting_list=not has_room,
-                language=language,
-                consent_version=conf.privacy_version(),
-                confirmed_at=now_ if outcome == S.CONFIRMED else None,
-            )
-            _enqueue_mail("registered", registration.pk)
-            return Outcome(outcome, registration)
-    except IntegrityError:
-        # Two submissions of one address at once: the other one won.
-        return Outcome(_outcome_for(page, True), None)
+    with transaction.atomic():
+        if _lock:
+            pool = EventPool.objects.select_for_update().get(pk=pool.pk)
+        taken = places_taken(page.translation_key)
+        if _race_delay:
+            time.sleep(_race_delay)
+        free = None if page.capacity is None else page.capacity - taken
+        has_room = free is None or free >= places
+        if not has_room and not page.waiting_list:
+            if free is not None and free > 0:
+                raise RegistrationError(
+                    _("Only %(n)s places are left.") % {"n": free}, status=409, field="places"
+                )
+            raise RegistrationError(_("Sorry, this event is full."), status=409)
+        outcome = _outcome_for(page, has_room)
+        registration = Registration(
+            pool=pool,
+            event_key=page.translation_key,
+            name=name.strip(),
+            email=email,
+            email_hash=digest,
+            places=places,
+            status=outcome,
+            wants_waiting_list=not has_room,
+            language=language,
+            consent_version=conf.privacy_version(),
+            confirmed_at=timezone.now() if outcome == S.CONFIRMED else None,
+        )
+        public_id = registration.public_id  # the task's way to tell the two cases apart
+        # Refused when the address is registered (or is being, at this moment).
+        if not queueing.insert_unless_conflict(registration):
+            registration = None
+        from . import tasks
+
+        queueing.enqueue(
+            tasks.answer_registration,
+            str(public_id),
+            str(page.translation_key),
+            digest,
+        )
+        return Outcome(outcome, registration)
+
+
+def answer_registration(public_id, event_key, digest):
+    """In the worker: mail the registration just stored, or, if none was (the address was
+    registered already), tell the owner of the address. Returns the mail's kind, or None."""
+    from . import emails
+
+    registration = Registration.objects.filter(public_id=public_id).first()
+    kind = "registered"
+    if registration is None:
+        kind = "duplicate"
+        registration = (
+            Registration.objects.filter(event_key=event_key, email_hash=digest)
+            .filter(status__in=[S.PENDING, S.CONFIRMED, S.WAITING])
+            .first()
+        )
+    if registration is None:
+        return None
+    emails.send_registration_mail(kind, registration.pk)
+    return kind
 
 
 def _outcome_for(page, has_room):

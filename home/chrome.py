@@ -230,7 +230,6 @@ def language_links_from(request, translations):
                 "code": code,
                 "name": name,
                 "url": target.get_url(request=request),
-                "full_url": target.get_full_url(request=request),
                 "current": code == current,
             }
         )

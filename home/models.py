@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign_kit.core import structured
 from campaign_kit.core.models import ContactDetails
 
 from . import colours
@@ -141,6 +142,12 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(home_sections(self))
         context["hotline_languages"] = hotline_languages(SiteSettings.for_request(request))
+        context["jsonld"] = structured.dumps(
+            {
+                "@context": "https://schema.org",
+                "@graph": [structured.organization(request), structured.website(request, self)],
+            }
+        )
         return context
 
 

@@ -207,3 +207,13 @@ def translations_for_path(request, path):
         if url:
             links.append({"code": code, "name": name, "url": url})
     return links
+
+
+def x_default_url(links, url_key="url", code_key="code"):
+    """Where ``hreflang="x-default"`` points among a page's language versions (``links``,
+    dicts with a language code and a URL): the version in the site's default language, else
+    the first one; "" without any."""
+    for link in links:
+        if link[code_key] == settings.LANGUAGE_CODE:
+            return link[url_key]
+    return links[0][url_key] if links else ""

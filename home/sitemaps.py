@@ -3,6 +3,10 @@
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from campaign_kit.core import links
+
+from .navigation import x_default_url
+
 
 class MultilingualSitemap(Sitemap):
     """Wagtail's sitemap lists one tree; with translations the other languages'
@@ -26,6 +30,13 @@ class MultilingualSitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
         items = list(self.paginator.page(page).object_list)
+        # Wagtail's locations come from the Site record; the request's host and port open
+        # wherever the site runs (core/links.py).
+        requested = {
+            p.get_full_url(self.request): links.absolute_url(p, self.request) for p in items
+        }
+        for url in urls:
+            url["location"] = requested.get(url["location"], url["location"])
         keys = {item.translation_key for item in items}
         groups = {}
         for translation in (
@@ -41,12 +52,14 @@ class MultilingualSitemap(Sitemap):
             alternates = [
                 {
                     "lang_code": p.locale.language_code,
-                    "location": p.get_full_url(self.request),
+                    "location": links.absolute_url(p, self.request),
                 }
                 for p in pages
             ]
+            default = x_default_url(alternates, "location", "lang_code")
+            alternates.append({"lang_code": "x-default", "location": default})
             for p in pages:
-                by_location[p.get_full_url(self.request)] = alternates
+                by_location[links.absolute_url(p, self.request)] = alternates
         for url in urls:
             url["alternates"] = by_location.get(url["location"], [])
         return urls

@@ -1,6 +1,6 @@
 from django import template
 
-from .. import share
+from .. import links, share
 
 register = template.Library()
 
@@ -9,7 +9,7 @@ register = template.Library()
 def share_block(context, page, heading, text=""):
     """The share block for ``page`` (its full address from the request)."""
     request = context.get("request")
-    url = page.get_full_url(request=request) if page is not None else ""
+    url = links.absolute_url(page, request) if page is not None else ""
     return {
         "share": share.links(url, page.title if page is not None else "", text),
         "heading": heading,

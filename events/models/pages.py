@@ -16,7 +16,8 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -97,7 +98,22 @@ class EventIndexPage(RoutablePageMixin, Page):
         return event_feed(request, self)
 
 
+class EventPageQuerySet(PageQuerySet):
+    """The one rule for every list of events (home page, campaign hub, index, related links,
+    feeds): an event is upcoming until its end has passed, and past from then on. Cancelled
+    events stay in the lists, marked "Cancelled" (``EventPage.is_cancelled``), so that people
+    who planned to come learn of it where they found the event."""
+
+    def upcoming(self, now=None):
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+
 class EventPage(RoutablePageMixin, Page):
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
     summary = models.TextField(_("summary"), max_length=500)
     body = StreamField(EventBodyBlock(), verbose_name=_("body"), blank=True)
     image = models.ForeignKey(
@@ -333,6 +349,7 @@ class EventPage(RoutablePageMixin, Page):
 
     @property
     def is_past(self):
+        """Past from the end on, as ``EventPageQuerySet.past``."""
         return self.end < timezone.now()
 
     @property
@@ -366,6 +383,17 @@ class EventPage(RoutablePageMixin, Page):
         where = self.where_display
         when = date_format(self.local_start, "DATE_FORMAT")
         return f"{when} · {where}" if where else when
+
+    @property
+    def teaser_badge(self):
+        """``{"label", "tone"}`` of a status other than scheduled, for lists (see
+        core/related.py), else None."""
+        if self.status == EventStatus.SCHEDULED:
+            return None
+        return {
+            "label": str(self.get_status_display()),
+            "tone": "danger" if self.is_cancelled else "warning",
+        }
 
     @property
     def location_text(self):

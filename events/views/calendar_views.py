@@ -3,6 +3,7 @@
 import hashlib
 
 from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from wagtail.models import Page
 
@@ -34,22 +35,17 @@ def _conditional_calendar(request, body, filename, last_modified):
     return response
 
 
-def _last_modified(events):
-    stamps = [e.last_modified for e in events if e.last_modified]
-    return max(stamps) if stamps else None
+def _newest_change(events):
+    return max((e.last_modified for e in events), default=None)
 
 
 def event_ics(request, page):
     if request.method not in ("GET", "HEAD"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
-    events = calendars.calendar_events([page], request=request)
-    from .. import ical
-
-    # DTSTAMP is the time the data last changed, so unchanged data gives the same bytes
-    # (and ETag) on every request.
-    last_modified = _last_modified(events)
-    body = ical.build_calendar(events, name=page.title, dtstamp=last_modified)
-    return _conditional_calendar(request, body, f"{page.slug}.ics", last_modified)
+    events = calendars.calendar_events([page])
+    changed = _newest_change(events)
+    body = calendars.build(events, page.title, changed)
+    return _conditional_calendar(request, body, f"{page.slug}.ics", changed)
 
 
 def event_feed(request, index_page):
@@ -66,14 +62,19 @@ def event_feed(request, index_page):
             raise Http404
     pages = selectors.feed_events(index_page.locale, city=city, campaign=campaign)
     pages = pages.descendant_of(index_page)
-    events = calendars.calendar_events(pages, request=request)
+    events = calendars.calendar_events(pages)
     name = index_page.title
     if city:
         name = f"{name} – {city}"
     if campaign is not None:
         name = f"{name} – {campaign.localized.title}"
-    from .. import ical
-
-    last_modified = _last_modified(events) or index_page.last_published_at
-    body = ical.build_calendar(events, name=name, dtstamp=last_modified)
-    return _conditional_calendar(request, body, "events.ics", last_modified)
+    # The validators follow the newest change of any event in the feed, of the feed's name
+    # (the index title) and the moment the last event aged out of it.
+    stamps = [
+        _newest_change(events),
+        index_page.last_published_at,
+        selectors.feed_aged_out(index_page, city=city, campaign=campaign),
+    ]
+    changed = min(max(filter(None, stamps), default=None) or timezone.now(), timezone.now())
+    body = calendars.build(events, name, changed)
+    return _conditional_calendar(request, body, "events.ics", changed)

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
-from campaign_kit.core import conf, privacy, related, topics
+from campaign_kit.core import conf, links, privacy, related, structured, topics
 from campaign_kit.core.hashing import client_hash
 
 from .. import calendars, jsonld, services
@@ -31,7 +31,7 @@ def _event_context(request, page, form=None, error=None):
         form = RegistrationForm(max_places=source.max_places_per_registration)
     if form is not None:
         form.link_privacy_policy(privacy.privacy_policy_url(request))
-    ics_url = page.get_full_url(request) + page.reverse_subpage("ics_view")
+    ics_url = links.absolute_url(page.get_url(request) + page.reverse_subpage("ics_view"), request)
     context = page.get_context(request)
     fill = services.attach_fill([source])[0].fill if registration_state != "none" else None
     context.update(
@@ -47,7 +47,7 @@ def _event_context(request, page, form=None, error=None):
             "ics_url": ics_url,
             "google_url": calendars.google_link(page),
             "outlook_url": calendars.outlook_link(page),
-            "jsonld": jsonld.as_script_data(jsonld.event_jsonld(page, request, remaining)),
+            "jsonld": structured.dumps(jsonld.event_jsonld(page, request, remaining)),
         }
     )
     return context

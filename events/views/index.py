@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
-from campaign_kit.core import conf, topics
+from campaign_kit.core import conf, links, topics
 
 from .. import selectors, services
 
@@ -30,13 +30,13 @@ def event_index(request, index_page):
     if campaign_id.isdigit():
         campaign = Page.objects.filter(pk=int(campaign_id)).first()
     filtered = selectors.filter_events(base, campaign=campaign, **filters)
-    upcoming_page = Paginator(selectors.upcoming(filtered), _upcoming_per_page()).get_page(
+    upcoming_page = Paginator(filtered.upcoming(), _upcoming_per_page()).get_page(
         request.GET.get("upcoming")
     )
     upcoming = services.attach_fill(upcoming_page)
     cached = selectors.index_data(index_page, base)
     groups = _group_by_series(upcoming, cached["series"])
-    past_qs = selectors.past(filtered)
+    past_qs = filtered.past()
     past_page = Paginator(past_qs, index_page.past_per_page or 12).get_page(request.GET.get("page"))
     options = dict(cached["options"])
     if options.get("tags"):
@@ -44,7 +44,9 @@ def event_index(request, index_page):
     feed_query = {k: v for k, v in (("city", filters["city"]),) if v}
     if campaign is not None:
         feed_query["campaign"] = campaign.pk
-    feed_url = index_page.get_full_url(request) + index_page.reverse_subpage("feed_view")
+    feed_url = links.absolute_url(
+        index_page.get_url(request) + index_page.reverse_subpage("feed_view"), request
+    )
     if feed_query:
         from urllib.parse import urlencode
 

@@ -334,9 +334,10 @@ def load(context, log):
         settings.hotline_hours = "Mon–Thu 10:00–16:00 (CET)"
         settings.hotline_languages = "ru, en, de"
         settings.privacy_policy_page = privacy["en"]
-        settings.save()
+        # A cluster's child relation is kept in memory until its parent is saved.
         settings.footer_links.create(page=about["en"], sort_order=0)
         settings.footer_links.create(page=hotline["en"], sort_order=1)
+        settings.save()
         log("  filled site settings")
     _footer_texts(homes, log)
 

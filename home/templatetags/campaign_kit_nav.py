@@ -1,6 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from campaign_kit.core import links, structured
 from home import navigation
 from home.models import SiteSettings
 
@@ -46,3 +47,18 @@ def site_footer(context):
     data = dict(navigation.footer(request, SiteSettings.for_request(request)))
     data["text_html"] = mark_safe(data.get("text_html", ""))  # rendered by |richtext when built
     return data
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs_jsonld(context, crumbs):
+    """The breadcrumbs as a schema.org BreadcrumbList (JSON for a data block)."""
+    request, page = context.get("request"), context.get("page")
+    return structured.dumps(structured.breadcrumb_list(request, crumbs, page))
+
+
+@register.simple_tag(takes_context=True)
+def x_default(context, languages):
+    """The absolute address for ``hreflang="x-default"``: the page in the site's default
+    language, else in the first language it has (``languages`` as from ``language_links``)."""
+    url = navigation.x_default_url(languages, "url")
+    return links.absolute_url(url, context.get("request")) if url else ""

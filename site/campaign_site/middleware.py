@@ -68,7 +68,7 @@ ADMIN_CSP = {
 
 DEFAULT_PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
-    "gyroscope=(), interest-cohort=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
     "usb=(), xr-spatial-tracking=()"
 )
 

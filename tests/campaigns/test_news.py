@@ -91,8 +91,16 @@ def test_news_page_has_jsonld_navigation_and_related(client, homes, news_index):
     data = json.loads(match.group(1))
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == page.title
-    assert data["datePublished"] == page.date.isoformat()
-    assert data["author"]["name"] == "Campaign team"
+    # Both dates are ISO date-times; the article's date is the day of datePublished.
+    assert data["datePublished"].startswith(page.date.isoformat() + "T")
+    assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d.*[+-]\d\d:\d\d$", data["dateModified"])
+    assert data["author"] == {
+        "@type": "Organization",
+        "name": "Campaign team",
+        "url": "http://testserver/",
+    }
+    assert data["publisher"]["@type"] == "Organization"
+    assert data["publisher"]["url"] == "http://testserver/"
     assert data["image"][0].startswith("http://testserver/")
     assert '<script>alert("x")' not in body
     assert f'href="{older.url}" rel="prev"' in body

@@ -27,8 +27,11 @@ def test_load_demo_is_idempotent_and_covers_four_languages(client):
     assert StandardPage.objects.filter(locale__language_code="uk").count() >= 3
     settings = SiteSettings.objects.get()
     assert settings.contact_email.endswith("@example.org")
-    # The privacy link in the footer follows the visitor's language.
-    assert 'href="/de/datenschutz/"' in client.get("/de/").content.decode()
+    # The footer's links (privacy, about) follow the visitor's language.
+    german = client.get("/de/").content.decode()
+    assert 'href="/de/datenschutz/"' in german
+    assert '<a href="/de/ueber-uns/">Über uns</a>' in german
+    assert settings.footer_links.count() == 2
 
 
 def languages_by_translation_key(objects):

@@ -63,6 +63,20 @@ def test_sitemap_lists_every_language_with_alternates(client, homes):
         xml,
         re.S,
     )
+    # x-default: the page in the site's default language (English), from every language.
+    entries = re.findall(r"<url>(.*?)</url>", xml, re.S)
+    about_entries = [e for e in entries if "/ueber-uns/</loc>" in e or "/en/about/</loc>" in e]
+    assert len(about_entries) == 2
+    for entry in about_entries:
+        assert 'hreflang="x-default" href="http://testserver/en/about/"' in entry
+    assert all('hreflang="x-default"' in entry for entry in entries)
+
+
+def test_head_names_an_x_default_alternate(client, homes):
+    about = StandardPageFactory(parent=homes["en"], title="About", slug="about")
+    translate_page(about, "de", title="Über uns", slug="ueber-uns")
+    html = client.get("/de/ueber-uns/").content.decode()
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/en/about/">' in html
 
 
 def test_search_finds_pages_in_the_active_language(client, homes):
