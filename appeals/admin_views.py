@@ -1,11 +1,13 @@
 """Admin views: per-appeal overview, moderation queue, delivery export, invalidation, erasure."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from campaign_kit.core.exports import csv_response, xlsx_response
 
 from . import exports, services
 from .forms import InvalidateForm
@@ -61,18 +63,14 @@ def moderate(request, pk):
 
 @manage_signatures_required
 def export(request, page_id, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
     page = get_object_or_404(AppealPage, pk=page_id)
+    filename = f"signatories-{page.slug}.{fmt}"
     if fmt == "xlsx":
-        response = HttpResponse(
-            exports.as_xlsx(page.translation_key),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = HttpResponse(
-            exports.as_csv(page.translation_key), content_type="text/csv; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="signatories-{page.slug}.{fmt}"'
-    return response
+        key = page.translation_key
+        return xlsx_response(lambda output: exports.write_xlsx(key, output), filename)
+    return csv_response(exports.stream_csv(page.translation_key), filename)
 
 
 @manage_signatures_required

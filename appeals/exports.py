@@ -1,36 +1,46 @@
-"""The delivery list: only what signers agreed to make public, plus counts per country."""
+"""The delivery list: only what signers agreed to make public, plus counts per country.
 
-import csv
-import io
+Both files are built from iterators (see core/exports.py), so 100,000 signatures cost the
+memory of a few thousand."""
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from campaign_kit.core.exports import neutralise
+from campaign_kit.core.exports import csv_chunks, iterate, neutralise
 
 from .models import AppealCountryCount, Moderation, Signature, SignatureKind, SignatureStatus
 
 
+def signatory_header():
+    return [_("Kind"), _("Name"), _("City"), _("Country"), _("Website"), _("Confirmed")]
+
+
 def signatory_rows(appeal_key):
-    header = [_("Kind"), _("Name"), _("City"), _("Country"), _("Website"), _("Confirmed")]
-    rows = []
+    """The public signatories, organisations first, each row neutralised."""
     orgs = Signature.objects.filter(
         appeal_key=appeal_key,
         kind=SignatureKind.ORGANISATION,
         status=SignatureStatus.CONFIRMED,
         moderation=Moderation.APPROVED,
-    ).order_by("country", "organisation_name")
-    for org in orgs:
-        rows.append(
-            [
-                _("Organisation"),
-                org.organisation_name,
-                "",
-                org.country.name,
-                org.website,
-                f"{org.confirmed_at:%Y-%m-%d}",
-            ]
-        )
+    ).order_by("country", "organisation_name", "pk")
+    organisation, person = _("Organisation"), _("Person")
+    # Country names, looked up (and translated) once per country rather than once per row.
+    countries = {}
+
+    def country_name(country):
+        if country.code not in countries:
+            countries[country.code] = country.name
+        return countries[country.code]
+
+    for org in iterate(orgs):
+        row = [
+            organisation,
+            org.organisation_name,
+            "",
+            country_name(org.country),
+            org.website,
+            f"{org.confirmed_at:%Y-%m-%d}",
+        ]
+        yield [neutralise(cell) for cell in row]
     people = (
         Signature.objects.filter(
             appeal_key=appeal_key,
@@ -38,24 +48,23 @@ def signatory_rows(appeal_key):
             status=SignatureStatus.CONFIRMED,
             display__in=["initials", "full"],
         )
-        .order_by("country", "confirmed_at")
-        .iterator(chunk_size=2000)
+        .only("kind", "moderation", "name", "display", "city", "country", "confirmed_at")
+        .order_by("country", "confirmed_at", "pk")
     )
-    for person in people:
-        rows.append(
-            [
-                _("Person"),
-                person.public_name,
-                person.city,
-                person.country.name,
-                "",
-                f"{person.confirmed_at:%Y-%m-%d}",
-            ]
-        )
-    return header, [[neutralise(cell) for cell in row] for row in rows]
+    for signer in iterate(people):
+        row = [
+            person,
+            signer.public_name,
+            signer.city,
+            country_name(signer.country),
+            "",
+            f"{signer.confirmed_at:%Y-%m-%d}",
+        ]
+        yield [neutralise(cell) for cell in row]
 
 
 def country_rows(appeal_key):
+    """Counts per country (a few hundred rows at most) and their totals."""
     header = [_("Country"), _("People (online)"), _("People (paper)"), _("Organisations")]
     counts = AppealCountryCount.objects.filter(appeal_key=appeal_key).order_by("country")
     rows = [[c.country.name, c.people, c.paper_people, c.organisations] for c in counts]
@@ -63,32 +72,31 @@ def country_rows(appeal_key):
     return header, rows + [totals]
 
 
-def as_csv(appeal_key):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    header, rows = signatory_rows(appeal_key)
-    writer.writerow(header)
-    writer.writerows(rows)
-    writer.writerow([])
+def csv_rows(appeal_key):
+    yield signatory_header()
+    yield from signatory_rows(appeal_key)
+    yield []
     header, rows = country_rows(appeal_key)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8-sig")
+    yield header
+    yield from rows
 
 
-def as_xlsx(appeal_key):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Signatories")[:31]
-    header, rows = signatory_rows(appeal_key)
-    sheet.append(header)
-    for row in rows:
+def stream_csv(appeal_key):
+    """Encoded pieces of the CSV file (with a BOM, for spreadsheet programs)."""
+    return csv_chunks(csv_rows(appeal_key))
+
+
+def write_xlsx(appeal_key, output):
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_("Signatories")[:31])
+    sheet.append(signatory_header())
+    for row in signatory_rows(appeal_key):
         sheet.append(row)
     countries = book.create_sheet(_("Countries")[:31])
     header, rows = country_rows(appeal_key)
     countries.append(header)
     for row in rows:
         countries.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    book.save(output)

@@ -6,9 +6,8 @@ agreed to be public are kept.
 
 from datetime import timedelta
 
-from django.db import transaction
-
 from campaign_kit.core import conf
+from campaign_kit.core.batches import in_batches
 
 from .models import AppealPage, AppealStatus, Signature, SignatureStatus
 from .security import confirm_days
@@ -38,11 +37,17 @@ def purge_personal_data(now, dry_run=False):
     }
     if dry_run:
         return result
-    for signature in expired.iterator():
-        if signature.logo:
-            signature.logo.delete(save=False)
-    expired.delete()  # pending signatures never counted, so the counters stay right
-    for signature in to_anonymise.iterator(chunk_size=500):
-        with transaction.atomic():
-            _anonymise(signature, now)
+    in_batches(expired, _delete_pending)  # pending signatures never counted: counters stay
+    in_batches(to_anonymise, lambda batch: _anonymise_all(batch, now), size=500)
     return result
+
+
+def _delete_pending(batch):
+    for signature in batch.exclude(logo="").only("pk", "logo"):
+        signature.logo.delete(save=False)
+    batch.delete()
+
+
+def _anonymise_all(batch, now):
+    for signature in batch:
+        _anonymise(signature, now)

@@ -2,7 +2,7 @@
 
 import time
 
-from campaign_kit.core.restrictions import unrestricted
+from campaign_kit.core.restrictions import restricted, unrestricted
 
 from .models import (
     AppealCounter,
@@ -90,8 +90,19 @@ def page_for_key(appeal_key, language_code=None):
     return pages[0] if pages else None
 
 
-# Only what a signature POST needs: the open check, the counting key and the page's URL.
-POST_FIELDS = ("id", "url_path", "translation_key", "status", "deadline", "allow_organisations")
+# Only what a signature POST needs: the open check, the counting key, the page's URL and
+# whether a view restriction covers it (``core.access``; the ancestors only when one does).
+POST_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "alias_of_id",
+    "url_path",
+    "translation_key",
+    "status",
+    "deadline",
+    "allow_organisations",
+)
 # A surge posts to a handful of appeals: each process keeps them for a few seconds (as long
 # as the cached appeal page that shows the form) instead of asking the database every time.
 POST_CACHE_SECONDS = 5
@@ -101,14 +112,21 @@ _post_cache = {}
 def appeal_for_post(page_id):
     """The live appeal with the fields a signature POST reads and its ``sent_url``, or None.
 
-    Cached per process for POST_CACHE_SECONDS; saving or deleting an appeal clears it here
-    (appeals/signals.py), other processes see the change within those seconds.
+    Cached per process for POST_CACHE_SECONDS; saving or deleting an appeal or a view
+    restriction clears it here (appeals/signals.py), other processes see the change within
+    those seconds.
     """
     now = time.monotonic()
     hit = _post_cache.get(page_id)
     if hit is not None and hit[0] > now:
         return hit[1]
-    page = AppealPage.objects.live().filter(pk=page_id).only(*POST_FIELDS).first()
+    page = (
+        AppealPage.objects.live()
+        .filter(pk=page_id)
+        .only(*POST_FIELDS)
+        .annotate(ck_restricted=restricted())
+        .first()
+    )
     if page is not None:  # unknown ids are not kept, so they cannot fill the memory
         # Where the POST redirects to, resolved once (page.url reads the site root paths).
         page.sent_url = page.url + page.reverse_subpage("sent")

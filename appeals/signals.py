@@ -1,7 +1,9 @@
-"""Keep counters right after paper count edits; forget cached appeals when one changes."""
+"""Keep counters right after paper count edits; forget cached appeals when one or a view
+restriction changes."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 
 from . import selectors, services
 from .models import AppealPage, PaperCount
@@ -15,6 +17,8 @@ def paper_changed(sender, instance, **kwargs):
 
 @receiver(post_save, sender=AppealPage, dispatch_uid="appeals_page_saved")
 @receiver(post_delete, sender=AppealPage, dispatch_uid="appeals_page_deleted")
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="appeals_restriction_saved")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="appeals_restriction_deleted")
 def appeal_changed(sender, instance, **kwargs):
     # Publishing, closing and unpublishing all save the page.
     selectors.forget_post_cache()

@@ -10,6 +10,8 @@ from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
 from campaign_kit.core import conf, related
+from campaign_kit.core.access import page_view
+from campaign_kit.core.converters import parse_id
 from campaign_kit.core.hashing import client_hash
 
 from . import charts, selectors, services
@@ -25,6 +27,7 @@ from .security import (
 )
 
 PEOPLE_PER_PAGE = 50
+MAX_PAGE_NUMBER = 10**6
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -88,22 +91,23 @@ def _closed(request, page):
 
 
 @require_POST
-def post_person(request, page_id):
+@page_view(selectors.appeal_for_post)
+def post_person(request, page):
     """A person's signature: a plain URL outside Wagtail routing, answered with a redirect."""
-    return _sign(request, page_id, SignatureForm, "p", "person_form", SignatureKind.PERSON)
+    return _sign(request, page, SignatureForm, "p", "person_form", SignatureKind.PERSON)
 
 
 @require_POST
-def post_organisation(request, page_id):
+@page_view(selectors.appeal_for_post)
+def post_organisation(request, page):
+    if not page.allow_organisations:
+        raise Http404
     return _sign(
-        request, page_id, OrganisationForm, "o", "organisation_form", SignatureKind.ORGANISATION
+        request, page, OrganisationForm, "o", "organisation_form", SignatureKind.ORGANISATION
     )
 
 
-def _sign(request, page_id, form_class, prefix, form_name, kind):
-    page = selectors.appeal_for_post(page_id)
-    if page is None or (kind == SignatureKind.ORGANISATION and not page.allow_organisations):
-        raise Http404
+def _sign(request, page, form_class, prefix, form_name, kind):
     if _over_rate(request, page.translation_key):
         raise Ratelimited
     if not page.is_open:
@@ -131,10 +135,8 @@ def sent(request, page):
 
 
 def signatories(request, page):
-    try:
-        number = max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        number = 1
+    # Bounded: a page number past every list is a 404, not an offset the database rejects.
+    number = max(1, min(parse_id(request.GET.get("page")) or 1, MAX_PAGE_NUMBER))
     people, has_next = selectors.public_people(
         page.translation_key, offset=(number - 1) * PEOPLE_PER_PAGE, limit=PEOPLE_PER_PAGE
     )

@@ -6,15 +6,14 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from campaign_kit.core.exports import neutralise
+from campaign_kit.core.exports import StreamingExportMixin
 
 from .models import PaperCount, Signature
 from .permissions import ManageSignaturesRequiredMixin
 
 
-class SignatureIndexView(ManageSignaturesRequiredMixin, IndexView):
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
+class SignatureIndexView(ManageSignaturesRequiredMixin, StreamingExportMixin, IndexView):
+    pass
 
 
 class SignatureInspectView(ManageSignaturesRequiredMixin, InspectView):

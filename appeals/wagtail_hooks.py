@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from campaign_kit.core import converters  # noqa: F401 - registers <id:...>
+
 from . import admin_views
 from .models import Signature
 from .permissions import can_manage_signatures, signatures_policy
@@ -22,13 +24,11 @@ def register_appeals_admin_urls():
     return [
         path("appeals/overview/", admin_views.overview, name="appeals_overview"),
         path("appeals/moderation/", admin_views.moderation, name="appeals_moderation"),
-        path("appeals/moderation/<int:pk>/", admin_views.moderate, name="appeals_moderate"),
-        path("appeals/<int:page_id>/export.<str:fmt>", admin_views.export, name="appeals_export"),
-        path(
-            "appeals/<int:page_id>/invalidate/", admin_views.invalidate, name="appeals_invalidate"
-        ),
-        path("appeals/<int:page_id>/recount/", admin_views.recount, name="appeals_recount"),
-        path("appeals/signature/<int:pk>/erase/", admin_views.erase, name="appeals_erase"),
+        path("appeals/moderation/<id:pk>/", admin_views.moderate, name="appeals_moderate"),
+        path("appeals/<id:page_id>/export.<str:fmt>", admin_views.export, name="appeals_export"),
+        path("appeals/<id:page_id>/invalidate/", admin_views.invalidate, name="appeals_invalidate"),
+        path("appeals/<id:page_id>/recount/", admin_views.recount, name="appeals_recount"),
+        path("appeals/signature/<id:pk>/erase/", admin_views.erase, name="appeals_erase"),
         path("appeals/erase/", admin_views.erase_by_email, name="appeals_erase_by_email"),
     ]
 

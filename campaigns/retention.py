@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db.models import Q
 
 from campaign_kit.core import conf
+from campaign_kit.core.batches import in_batches
 
 from .models import PrintOrder
 
@@ -26,7 +27,9 @@ def purge_personal_data(now, dry_run=False):
         Q(status=PrintOrder.Status.SHIPPED, shipped_at__lt=cutoff)
         | Q(status=PrintOrder.Status.CANCELLED, status_changed_at__lt=cutoff)
     )
-    count = orders.count()
-    if not dry_run and count:
-        count = orders.update(personal_data_purged_at=now, **PERSONAL_FIELDS)
+    if dry_run:
+        return {"print order addresses deleted": orders.count()}
+    count = in_batches(
+        orders, lambda batch: batch.update(personal_data_purged_at=now, **PERSONAL_FIELDS)
+    )
     return {"print order addresses deleted": count}

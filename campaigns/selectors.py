@@ -6,7 +6,7 @@ renditions, tags), so the number of queries stays flat as the news archive grows
 
 from collections import defaultdict
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -161,7 +161,11 @@ def tags_in_use(news_index):
 
 
 def _materials(queryset):
+    """Materials with what their cards show, without those of a restricted campaign (their
+    download is as restricted as the campaign, see views.material_download)."""
     rendition_model = get_image_model().get_rendition_model()
+    open_campaigns = Page.objects.filter(unrestricted()).values("pk")
+    queryset = queryset.filter(Q(campaign__isnull=True) | Q(campaign__in=open_campaigns))
     return queryset.select_related("document", "preview_image").prefetch_related(
         Prefetch("preview_image__renditions", queryset=rendition_model.objects.all())
     )

@@ -12,6 +12,7 @@ from django_ratelimit.exceptions import Ratelimited
 from wagtail.documents.views.serve import serve as serve_document
 
 from campaign_kit.core import conf
+from campaign_kit.core.access import checks_page_access, restriction_response
 from campaign_kit.core.hashing import client_hash
 from campaign_kit.core.privacy import privacy_page
 
@@ -117,11 +118,18 @@ def order_thanks(request, page):
 
 
 @require_safe
+@checks_page_access
 def material_download(request, pk):
-    material = get_object_or_404(Material.objects.select_related("document"), pk=pk)
+    material = get_object_or_404(Material.objects.select_related("document", "campaign"), pk=pk)
     document = material.document
     if document is None:
         raise Http404
+    # A campaign's material is as restricted as its campaign (the document's collection may
+    # restrict it further: Wagtail's document view checks that).
+    if material.campaign is not None:
+        response = restriction_response(request, material.campaign)
+        if response is not None:
+            return response
     response = serve_document(request, document.pk, document.filename)
     if response.status_code == 200:
         if request.method == "GET":

@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaign_kit.core.exports import neutralise
+from campaign_kit.core.exports import StreamingExportMixin
 from campaign_kit.core.permissions import PermissionRequiredMixin, SinglePermissionPolicy
 
 from . import services
@@ -46,10 +46,7 @@ class FulfilOrdersRequiredMixin(PermissionRequiredMixin):
     required_permission = FULFIL_PERMISSION
 
 
-class OrderIndexView(FulfilOrdersRequiredMixin, IndexView):
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
-
+class OrderIndexView(FulfilOrdersRequiredMixin, StreamingExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("lines")
 
@@ -184,7 +181,7 @@ class DownloadsPolicy(ModelPermissionPolicy):
         ) or super().user_has_permission(user, "view")
 
 
-class DownloadIndexView(IndexView):
+class DownloadIndexView(StreamingExportMixin, IndexView):
     def get_base_queryset(self):
         # The material's title in the source language, in the same query as the counts.
         titles = Material.objects.filter(

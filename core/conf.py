@@ -21,13 +21,19 @@ DEFAULTS = {
     "HEAD_BLOCK": "extra_css",
     "BASE_URL": None,  # None: WAGTAILADMIN_BASE_URL (see core/links.py)
     # Events
-    "EVENTS_REGISTRATION_RATE": "10/h",
+    "EVENTS_REGISTRATION_RATE": "10/h",  # per event and client address
+    "EVENTS_REGISTRATION_ADDRESS_RATE": "60/h",  # per client address, all events together
     "EVENTS_RETENTION_DAYS": 30,
     "EVENTS_UPCOMING_PER_PAGE": 20,
     "EVENTS_DEFAULT_TIME_ZONE": "Europe/Berlin",
     # The right-hand side of every calendar UID (<translation key>@<domain>). Never derived
     # from the Site's host name: renaming the Site would duplicate subscribed events.
     "CALENDAR_UID_DOMAIN": "campaign-kit",
+    # Subscribable calendar feeds: events that ended at most this many days ago, start within
+    # this many days (about 18 months), and at most this many of them (the earliest first).
+    "EVENTS_FEED_PAST_DAYS": 30,
+    "EVENTS_FEED_FUTURE_DAYS": 548,
+    "EVENTS_FEED_MAX_EVENTS": 500,
     # Appeals
     "APPEAL_SIGN_RATE": "10/h",
     "APPEAL_RETENTION_DAYS": 180,

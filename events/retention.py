@@ -8,9 +8,8 @@
 
 from datetime import timedelta
 
-from django.db import transaction
-
 from campaign_kit.core import conf
+from campaign_kit.core.batches import in_batches
 
 from .models import Registration, RegistrationStatus
 
@@ -36,7 +35,10 @@ def purge_personal_data(now, dry_run=False):
     }
     if dry_run:
         return result
-    with transaction.atomic():
-        unconfirmed.delete()
-        expired.update(name="", email="", email_hash="", anonymised_at=now)
+    # In batches: deleting collects the rows (signals are connected), and one transaction
+    # over every row of a busy year would hold its locks for the whole run.
+    in_batches(unconfirmed, lambda batch: batch.delete())
+    in_batches(
+        expired, lambda batch: batch.update(name="", email="", email_hash="", anonymised_at=now)
+    )
     return result

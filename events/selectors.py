@@ -3,15 +3,14 @@
 from datetime import datetime, time, timedelta
 
 from django.core.cache import cache
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone, translation
 
+from campaign_kit.core import conf
 from campaign_kit.core.cache import Generation
 from campaign_kit.core.restrictions import unrestricted
 
-from .models import EventPage
-
-FEED_PAST_DAYS = 90
+from .models import EventPage, EventPageTag
 
 
 def public_events(locale=None):
@@ -50,28 +49,41 @@ def filter_events(qs, *, city="", month="", campaign=None, tag="", series=""):
     if campaign is not None:
         qs = qs.filter(campaign__translation_key=campaign.translation_key)
     if tag:
-        qs = qs.filter(tags__slug=tag)
+        # A subquery, not a join: a join repeats events with several tags, and the DISTINCT
+        # that would undo it compares whole rows (body included) and defeats the indexes.
+        qs = qs.filter(
+            Exists(EventPageTag.objects.filter(content_object=OuterRef("pk"), tag__slug=tag))
+        )
     if series:
         qs = qs.filter(series__slug=series)
-    return qs.distinct()
+    return qs
 
 
-def feed_events(locale, *, city="", campaign=None, now=None):
-    """Events for a subscribable feed: upcoming ones and those of the last 90 days."""
+def feed_events(locale, *, within=None, city="", campaign=None, now=None):
+    """Events for a subscribable feed (below the page `within`, if given), bounded so that a
+    feed polled every hour stays small however many events the site collects: those that
+    ended in the last EVENTS_FEED_PAST_DAYS and start in the next EVENTS_FEED_FUTURE_DAYS,
+    at most EVENTS_FEED_MAX_EVENTS of them, the earliest first."""
     now = now or timezone.now()
-    qs = public_events(locale).filter(end__gte=now - timedelta(days=FEED_PAST_DAYS))
+    qs = public_events(locale).filter(
+        end__gte=now - timedelta(days=conf.get("EVENTS_FEED_PAST_DAYS")),
+        start__lte=now + timedelta(days=conf.get("EVENTS_FEED_FUTURE_DAYS")),
+    )
+    if within is not None:
+        qs = qs.descendant_of(within)
     qs = filter_events(qs, city=city, campaign=campaign)
-    return qs.order_by("start", "pk")
+    return qs.order_by("start", "pk")[: conf.get("EVENTS_FEED_MAX_EVENTS")]
 
 
 def feed_aged_out(index_page, *, city="", campaign=None, now=None):
     """When the last event left the feed by growing old (None if none has): a change of the
     feed that no event's own change date shows."""
     now = now or timezone.now()
-    cutoff = now - timedelta(days=FEED_PAST_DAYS)
+    past_days = conf.get("EVENTS_FEED_PAST_DAYS")
+    cutoff = now - timedelta(days=past_days)
     qs = public_events(index_page.locale).filter(end__lt=cutoff).descendant_of(index_page)
     last_end = filter_events(qs, city=city, campaign=campaign).aggregate(m=Max("end"))["m"]
-    return last_end + timedelta(days=FEED_PAST_DAYS) if last_end else None
+    return last_end + timedelta(days=past_days) if last_end else None
 
 
 # Filter choices of the index page, cached between changes --------------------------------
@@ -113,7 +125,7 @@ def _build_index_data(index_page, base):
     from taggit.models import Tag
     from wagtail.models import Page
 
-    from .models import EventPageTag, EventSeries
+    from .models import EventSeries
 
     rows = list(base.order_by().values_list("city", "start", "campaign_id", "series_id"))
     tz = timezone.get_current_timezone()

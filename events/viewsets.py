@@ -9,27 +9,39 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaign_kit.core.exports import neutralise
+from campaign_kit.core.exports import StreamingExportMixin
 
 from .models import EventPool, EventSeries, Registration
 from .permissions import RegistrationsRequiredMixin
 
 
+def _sum(status):
+    return Sum("registrations__places", filter=Q(registrations__status=status), default=0)
+
+
 class EventPoolIndexView(RegistrationsRequiredMixin, IndexView):
-    pass
+    # ModelViewSet has no get_queryset(request) hook (SnippetViewSet does): the view's own.
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(
+                confirmed_places=_sum("confirmed"),
+                waiting_places=_sum("waiting"),
+                pending_places=_sum("pending"),
+                cancelled_places=_sum("cancelled"),
+                registration_count=Count("registrations"),
+            )
+        )
 
 
 class RegistrationInspectView(RegistrationsRequiredMixin, InspectView):
     pass
 
 
-class RegistrationIndexView(RegistrationsRequiredMixin, IndexView):
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
-
-
-def _sum(status):
-    return Sum("registrations__places", filter=Q(registrations__status=status), default=0)
+class RegistrationIndexView(RegistrationsRequiredMixin, StreamingExportMixin, IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("pool")  # a column and the export
 
 
 class EventPoolViewSet(ModelViewSet):
@@ -58,15 +70,6 @@ class EventPoolViewSet(ModelViewSet):
     ordering = ["-starts_at"]
     copy_view_enabled = False
     form_fields = ["title"]
-
-    def get_queryset(self, request):
-        return EventPool.objects.annotate(
-            confirmed_places=_sum("confirmed"),
-            waiting_places=_sum("waiting"),
-            pending_places=_sum("pending"),
-            cancelled_places=_sum("cancelled"),
-            registration_count=Count("registrations"),
-        )
 
     def get_edit_url(self, instance):
         return None
@@ -102,9 +105,6 @@ class RegistrationViewSet(ModelViewSet):
     inspect_view_fields = list_export
     ordering = ["-created_at"]
     form_fields = ["places"]
-
-    def get_queryset(self, request):
-        return Registration.objects.select_related("pool")
 
 
 class EventSeriesViewSet(SnippetViewSet):

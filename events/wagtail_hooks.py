@@ -3,6 +3,8 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from campaign_kit.core import converters  # noqa: F401 - registers <id:...>
+
 from .admin_views import manage_event
 from .models import EventPool, EventSeries, Registration
 from .permissions import registrations_policy
@@ -20,7 +22,7 @@ def register_events_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_events_admin_urls():
-    return [path("events/manage/<int:pool_id>/", manage_event, name="events_manage")]
+    return [path("events/manage/<id:pool_id>/", manage_event, name="events_manage")]
 
 
 @hooks.register("register_permissions")

@@ -1,48 +1,64 @@
-"""A sitemap of every language with hreflang alternates for each page."""
+"""A sitemap index of every language, in pages of a bounded size, with hreflang alternates."""
 
+from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from campaign_kit.core import links
+from campaign_kit.core.restrictions import unrestricted
 
 from .navigation import x_default_url
 
 
 class MultilingualSitemap(Sitemap):
     """Wagtail's sitemap lists one tree; with translations the other languages'
-    home pages are siblings of the site root, so list the whole translation group."""
+    home pages are siblings of the site root, so list the whole translation group.
 
-    def items(self):
+    Served as an index (``/sitemap.xml``) of pages of at most ``limit`` URLs, so each
+    page costs the same few queries and the same time however large the site grows.
+    """
+
+    limit = 2000
+
+    def pages(self):
         site = self.get_wagtail_site()
         homes = site.root_page.get_translations(inclusive=True)
         queryset = Page.objects.none()
         for home in homes:
             queryset |= Page.objects.descendant_of(home, inclusive=True)
+        # A subquery rather than .public(), which loads every view restriction first.
+        return queryset.live().filter(unrestricted())
+
+    def items(self):
         return (
-            queryset.live()
-            .public()
-            .order_by("path")
-            .select_related("locale")
-            .defer_streamfields()
-            .specific()
+            self.pages().order_by("path").select_related("locale").defer_streamfields().specific()
         )
 
+    def get_latest_lastmod(self):
+        # Django's default calls lastmod() on every item of every page; one aggregate instead.
+        return self.pages().aggregate(latest=Max("last_published_at"))["latest"]
+
     def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
         items = list(self.paginator.page(page).object_list)
-        # Wagtail's locations come from the Site record; the request's host and port open
-        # wherever the site runs (core/links.py).
-        requested = {
-            p.get_full_url(self.request): links.absolute_url(p, self.request) for p in items
-        }
-        for url in urls:
-            url["location"] = requested.get(url["location"], url["location"])
-        keys = {item.translation_key for item in items}
+        urls = []
+        for item in items:
+            # Wagtail's locations come from the Site record; the request's host and port open
+            # wherever the site runs (core/links.py).
+            here = links.absolute_url(item, self.request)
+            for url in item.get_sitemap_urls(self.request):
+                url["location"] = (
+                    here if url["location"] == item.get_full_url(self.request) else url["location"]
+                )
+                urls.append(url)
+        lastmods = [url.get("lastmod") for url in urls]
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
+
+        # One query for the other language versions of the pages on this sitemap page.
         groups = {}
         for translation in (
             Page.objects.live()
-            .public()
-            .filter(translation_key__in=keys)
+            .filter(unrestricted(), translation_key__in={item.translation_key for item in items})
             .select_related("locale")
             .order_by("locale__language_code")
         ):
@@ -58,8 +74,8 @@ class MultilingualSitemap(Sitemap):
             ]
             default = x_default_url(alternates, "location", "lang_code")
             alternates.append({"lang_code": "x-default", "location": default})
-            for p in pages:
-                by_location[links.absolute_url(p, self.request)] = alternates
+            for alternate in alternates:
+                by_location.setdefault(alternate["location"], alternates)
         for url in urls:
             url["alternates"] = by_location.get(url["location"], [])
         return urls

@@ -3,6 +3,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from campaign_kit.core.restrictions import restricted
+
 from .navigation import active_locale
 
 SEARCH_PAGE_SIZE = 10
@@ -65,10 +67,23 @@ def search_materials(query, locale, limit=5):
         return []
     from wagtail.search.backends import get_search_backend
 
-    found = get_search_backend().search(
-        query, Material.objects.filter(locale=locale), operator="and"
-    )[:limit]
-    return [{"material": material, "library": library} for material in found]
+    found = list(
+        get_search_backend().search(query, Material.objects.filter(locale=locale), operator="and")[
+            :limit
+        ]
+    )
+    # A restricted campaign's material is as restricted as the campaign (its download too).
+    campaign_ids = {m.campaign_id for m in found if m.campaign_id}
+    hidden = set(
+        Page.objects.filter(restricted(), pk__in=campaign_ids).values_list("pk", flat=True)
+        if campaign_ids
+        else ()
+    )
+    return [
+        {"material": material, "library": library}
+        for material in found
+        if material.campaign_id not in hidden
+    ]
 
 
 def rate_limited(request, exception=None):

@@ -79,6 +79,16 @@ class AppealPage(RoutablePageMixin, Page):
     )
     delivered_on = models.DateField(_("delivered on"), null=True, blank=True)
     allow_organisations = models.BooleanField(_("organisations can co-sign"), default=True)
+    # The list shows names people chose to publish here, not to search engines: an editor
+    # opts in per appeal.
+    index_signatories = models.BooleanField(
+        _("search engines may index the signatories page"),
+        default=False,
+        help_text=_(
+            "Off: the list of signatories asks search engines not to index it. It is never "
+            "in the sitemap."
+        ),
+    )
     thank_you = RichTextField(_("thank-you text"), blank=True, features=["bold", "italic", "link"])
     campaign = models.ForeignKey(
         "wagtailcore.Page",
@@ -113,6 +123,7 @@ class AppealPage(RoutablePageMixin, Page):
                     [FieldPanel("status"), FieldPanel("closed_on"), FieldPanel("delivered_on")]
                 ),
                 FieldPanel("allow_organisations"),
+                FieldPanel("index_signatories"),
             ],
             heading=_("Signing"),
         ),
@@ -135,6 +146,7 @@ class AppealPage(RoutablePageMixin, Page):
         SynchronizedField("closed_on"),
         SynchronizedField("delivered_on"),
         SynchronizedField("allow_organisations"),
+        SynchronizedField("index_signatories"),
         SynchronizedField("campaign"),
         SynchronizedField("show_in_menus"),
     ]

@@ -179,6 +179,8 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("news page")
         ordering = ["-date", "-pk"]
+        # The order of every news list, so a page of it (deep ones too) is read in order.
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="ck_news_date")]
 
     @property
     def teaser_meta(self):

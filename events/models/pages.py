@@ -5,6 +5,7 @@ from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -303,6 +304,13 @@ class EventPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("event page")
         ordering = ["start"]
+        # What the index, the feeds and the filters select and sort by; the city filter
+        # compares case-insensitively (UPPER on PostgreSQL).
+        indexes = [
+            models.Index(fields=["start"], name="ck_event_start"),
+            models.Index(fields=["end"], name="ck_event_end"),
+            models.Index(Upper("city"), name="ck_event_city_upper"),
+        ]
 
     def clean(self):
         super().clean()

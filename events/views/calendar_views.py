@@ -7,6 +7,9 @@ from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from wagtail.models import Page
 
+from campaign_kit.core.converters import parse_id
+from campaign_kit.core.restrictions import unrestricted
+
 from .. import calendars, selectors
 from .index import clean_param
 
@@ -53,15 +56,16 @@ def event_feed(request, index_page):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
     city = clean_param(request, "city")
     campaign = None
-    campaign_id = clean_param(request, "campaign")
-    if campaign_id:
-        if not campaign_id.isdigit():
+    campaign_param = clean_param(request, "campaign")
+    if campaign_param:
+        campaign_id = parse_id(campaign_param)
+        # A restricted campaign is not found: its name would be the feed's.
+        campaign = campaign_id and Page.objects.filter(unrestricted(), pk=campaign_id).first()
+        if not campaign:
             raise Http404
-        campaign = Page.objects.filter(pk=int(campaign_id)).first()
-        if campaign is None:
-            raise Http404
-    pages = selectors.feed_events(index_page.locale, city=city, campaign=campaign)
-    pages = pages.descendant_of(index_page)
+    pages = selectors.feed_events(
+        index_page.locale, within=index_page, city=city, campaign=campaign
+    )
     events = calendars.calendar_events(pages)
     name = index_page.title
     if city:

@@ -9,6 +9,7 @@ from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
 from campaign_kit.core import conf, links, privacy, related, structured, topics
+from campaign_kit.core.access import page_view
 from campaign_kit.core.hashing import client_hash
 
 from .. import calendars, jsonld, services
@@ -76,29 +77,38 @@ def event_detail(request, page):
     return TemplateResponse(request, page.get_template(request), _event_context(request, page))
 
 
-def _ratelimited(request):
-    rate = conf.get("EVENTS_REGISTRATION_RATE")
-    return is_ratelimited(
+def _ratelimited(request, page):
+    """Per event and client address, and a higher ceiling per address across all events: a
+    shared address (a shelter, a campus, a Tor exit) can register many people for many events
+    before the ceiling, and one event's limit does not block the others."""
+    per_event = is_ratelimited(
         request,
         group="events.register",
-        key=client_hash,
-        rate=rate,
+        key=lambda group, req: f"{page.translation_key}:{client_hash(group, req)}",
+        rate=conf.get("EVENTS_REGISTRATION_RATE"),
         method="POST",
         increment=True,
     )
+    per_address = is_ratelimited(
+        request,
+        group="events.register.all",
+        key=client_hash,
+        rate=conf.get("EVENTS_REGISTRATION_ADDRESS_RATE"),
+        method="POST",
+        increment=True,
+    )
+    return per_event or per_address
+
+
+def _live_event(page_id):
+    return EventPage.objects.live().filter(pk=page_id).first()
 
 
 @require_POST
-def post_registration(request, page_id):
+@page_view(_live_event)
+def post_registration(request, page):
     """A registration: a plain URL outside Wagtail routing, answered with a redirect."""
-    page = EventPage.objects.live().filter(pk=page_id).first()
-    if page is None:
-        raise Http404
-    return _register(request, page)
-
-
-def _register(request, page):
-    if _ratelimited(request):
+    if _ratelimited(request, page):
         raise Ratelimited()
     source = services.source_page(page)
     form = RegistrationForm(request.POST, max_places=source.max_places_per_registration)
@@ -128,11 +138,11 @@ def _register(request, page):
 
 
 @require_GET
-def registered(request, page_id, token):
+@page_view(_live_event)
+def registered(request, page, token):
     """The result of a registration: confirmed, on the waiting list or pending confirmation."""
     outcome = read_outcome_token(token)
-    page = EventPage.objects.live().filter(pk=page_id).first()
-    if page is None or outcome is None:
+    if outcome is None:
         raise Http404
     context = page.get_context(request)
     context.update(

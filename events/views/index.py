@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from campaign_kit.core import conf, links, topics
+from campaign_kit.core.converters import parse_id
+from campaign_kit.core.restrictions import unrestricted
 
 from .. import selectors, services
 
@@ -26,9 +28,10 @@ def event_index(request, index_page):
         "series": clean_param(request, "series"),
     }
     campaign = None
-    campaign_id = clean_param(request, "campaign")
-    if campaign_id.isdigit():
-        campaign = Page.objects.filter(pk=int(campaign_id)).first()
+    campaign_id = parse_id(clean_param(request, "campaign"))
+    if campaign_id is not None:
+        # A restricted campaign filters nothing: its name would show on the page.
+        campaign = Page.objects.filter(unrestricted(), pk=campaign_id).first()
     filtered = selectors.filter_events(base, campaign=campaign, **filters)
     upcoming_page = Paginator(filtered.upcoming(), _upcoming_per_page()).get_page(
         request.GET.get("upcoming")

@@ -40,11 +40,22 @@ def demo_site(live_server):
     return live_server
 
 
-def public_paths(page, base_url):
-    response = page.request.get(f"{base_url}/sitemap.xml")
+def _locs(page, url):
+    response = page.request.get(url)
     assert response.ok, response.status
     root = ET.fromstring(response.body())  # noqa: S314 (our own sitemap)
-    paths = sorted({urlparse(loc.text).path for loc in root.iterfind(".//sm:loc", SITEMAP_NS)})
+    return root, [loc.text for loc in root.iterfind(".//sm:loc", SITEMAP_NS)]
+
+
+def public_paths(page, base_url):
+    # /sitemap.xml is an index of sitemap pages; every page of it is read.
+    index, pages = _locs(page, f"{base_url}/sitemap.xml")
+    assert index.tag == f"{{{SITEMAP_NS['sm']}}}sitemapindex"
+    locs = []
+    for url in pages:
+        parts = urlparse(url)
+        locs += _locs(page, f"{base_url}{parts.path}{'?' + parts.query if parts.query else ''}")[1]
+    paths = sorted({urlparse(loc).path for loc in locs})
     languages = sorted({path.split("/")[1] for path in paths})
     return paths + [f"/{code}/search/?q=protection" for code in languages]
 

@@ -29,7 +29,9 @@ def valid(response):
     return Calendar.from_ical(response.content)
 
 
-def test_files_and_feeds_pass_the_strict_validator(client, index, make_event):
+def test_files_and_feeds_pass_the_strict_validator(client, index, make_event, settings):
+    # The DST dates below are fixed and soon past: keep them inside the feed's window.
+    settings.CAMPAIGN_KIT_EVENTS_FEED_PAST_DAYS = 3650
     # An empty feed: a VTIMEZONE of the default zone is its one component (RFC 5545 §3.6).
     cal = valid(client.get(index.url + "calendar/"))
     assert [c.name for c in cal.subcomponents] == ["VTIMEZONE"]

@@ -56,7 +56,8 @@ def test_missing_page_and_unknown_prefix_give_the_site_404(client, homes):
 def test_sitemap_lists_every_language_with_alternates(client, homes):
     about = StandardPageFactory(parent=homes["en"], title="About", slug="about")
     translate_page(about, "de", title="Über uns", slug="ueber-uns")
-    xml = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/sitemap-pages.xml" in client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-pages.xml").content.decode()
     assert "<loc>http://testserver/de/ueber-uns/</loc>" in xml
     assert re.search(
         r'<loc>http://testserver/en/about/</loc>.*?hreflang="de" href="http://testserver/de/ueber-uns/"',

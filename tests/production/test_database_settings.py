@@ -27,3 +27,11 @@ def test_prepared_statements_follow_db_prepare_threshold(production_settings, mo
     assert settings.DATABASES["default"]["OPTIONS"]["prepare_threshold"] == 0
     settings = production_settings(DATABASE_URL="sqlite:////tmp/campaign.sqlite3")
     assert "prepare_threshold" not in settings.DATABASES["default"].get("OPTIONS", {})
+
+
+def test_postgresql_connections_turn_jit_off(production_settings):
+    """JIT compiling cost seconds on the cold menu query at 10,000 pages (benchmarks/growth.py)."""
+    settings = production_settings(DATABASE_URL="postgres://app@db.example.org:5432/campaign")
+    assert settings.DATABASES["default"]["OPTIONS"]["options"] == "-c jit=off"
+    settings = production_settings(DATABASE_URL="sqlite:////tmp/campaign.sqlite3")
+    assert "options" not in settings.DATABASES["default"].get("OPTIONS", {})

@@ -31,11 +31,20 @@ class _Links(HTMLParser):
                 self.hrefs.append(href)
 
 
-def sitemap_paths(client):
-    response = client.get("/sitemap.xml")
+def _sitemap_locs(client, path):
+    response = client.get(path)
     assert response.status_code == 200, response.status_code
     root = ET.fromstring(response.content)  # noqa: S314 (our own sitemap)
-    return sorted({urlparse(loc.text).path for loc in root.iterfind(".//sm:loc", SITEMAP_NS)})
+    return [loc.text for loc in root.iterfind(".//sm:loc", SITEMAP_NS)]
+
+
+def sitemap_paths(client):
+    """The paths of every page of the sitemap index (/sitemap.xml)."""
+    locs = []
+    for page in _sitemap_locs(client, "/sitemap.xml"):
+        url = urlparse(page)
+        locs += _sitemap_locs(client, url.path + (f"?{url.query}" if url.query else ""))
+    return sorted({urlparse(loc).path for loc in locs})
 
 
 def _kind(path):

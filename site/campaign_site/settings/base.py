@@ -238,8 +238,10 @@ CAMPAIGN_KIT_ADMIN_LOGIN_RATE = env.get_str("ADMIN_LOGIN_RATE", "10/m")
 # Rate limiting keys on a hash of the client address (no raw IPs stored).
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "home.views.rate_limited"  # used by RatelimitMiddleware
-# Behind a trusted reverse proxy, set TRUSTED_PROXY_HEADER=HTTP_X_FORWARDED_FOR.
+# Behind trusted reverse proxies, set TRUSTED_PROXY_HEADER=HTTP_X_FORWARDED_FOR and
+# TRUSTED_PROXY_HOPS to their number (see README, "Behind a reverse proxy").
 CAMPAIGN_KIT_CLIENT_IP_HEADER = env.get_str("TRUSTED_PROXY_HEADER", "REMOTE_ADDR")
+CAMPAIGN_KIT_TRUSTED_PROXY_HOPS = env.get_int("TRUSTED_PROXY_HOPS", 1)
 
 LOGGING = {
     "version": 1,

@@ -83,6 +83,10 @@ def get_database(name, default_url, postgres_conn_max_age=0):
         config.setdefault("OPTIONS", {})["prepare_threshold"] = (
             None if threshold.lower() in {"off", "none"} else get_int("DB_PREPARE_THRESHOLD", 5)
         )
+        # PostgreSQL's JIT compiles queries whose estimated cost is high, such as the menu's
+        # (subqueries over every page of a language): 3.7 s of compiling for a 70 ms query at
+        # 12,000 pages (benchmarks/growth.py). Short web queries never gain from it.
+        config["OPTIONS"].setdefault("options", "-c jit=off")
     if engine == "django.db.backends.sqlite3":
         config.setdefault("OPTIONS", {}).update(
             {
