@@ -5,19 +5,21 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
+# Interface translations: the reference site's, then each app's own (shipped in the wheel).
+LOCALE_DIRS := locale core/locale events/locale appeals/locale campaigns/locale
 
-.PHONY: run test venv migrate messages demo lint format lock makemessages prod worker clean load-surge
+.PHONY: run test venv migrate messages demo lint format lock makemessages prod worker clean load-surge wheel docs
 
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[site,dev]"
 	touch $(STAMP)
 
 messages: $(STAMP)
-	$(BIN)/pybabel -q compile --domain django --directory locale
+	for dir in $(LOCALE_DIRS); do $(BIN)/pybabel -q compile --domain django --directory $$dir || exit 1; done
 
 migrate: $(STAMP)
 	$(MANAGE) migrate --noinput
@@ -42,13 +44,24 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Each string goes to the nearest locale/ folder above its file: an app's own catalogue, or
+# locale/ for the reference site (home, site).
 makemessages: $(STAMP)
-	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=tests --ignore=benchmarks
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=tests --ignore=benchmarks --ignore=build --ignore=dist --ignore=docs
+
+# The distribution (dist/campaign_kit-*.whl) with each app's templates, static files,
+# migrations and compiled translations.
+wheel: $(STAMP)
+	rm -rf build dist
+	$(BIN)/python -m build --wheel --outdir dist .
+
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir var/docs
 
 # Regenerate the pinned versions after changing dependencies in pyproject.toml.
 lock:
 	rm -rf /tmp/campaign-kit-lock && $(PYTHON) -m venv /tmp/campaign-kit-lock
-	/tmp/campaign-kit-lock/bin/pip install --quiet ".[dev]"
+	/tmp/campaign-kit-lock/bin/pip install --quiet ".[site,dev]"
 	/tmp/campaign-kit-lock/bin/pip freeze --exclude campaign-kit > constraints.txt
 
 clean:

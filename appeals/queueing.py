@@ -3,8 +3,6 @@ everything else is queued with ``campaign_kit.core.queueing``."""
 
 from django.db import connections, router, transaction
 from django.db.models.signals import post_save, pre_save
-from django_tasks_db.compat import normalize_json, task_enqueued
-from django_tasks_db.models import DBTaskResult
 
 from campaign_kit.core import queueing
 
@@ -34,6 +32,11 @@ def create_with_task(obj, task, *args):
             created = queueing.insert_unless_conflict(obj, using=alias)
             queueing.enqueue(task, *args)
         return created
+
+    # Only here is the database queue in use: a host with another task backend need not
+    # install (or list in INSTALLED_APPS) django-tasks-db.
+    from django_tasks_db.compat import normalize_json, task_enqueued
+    from django_tasks_db.models import DBTaskResult
 
     backend.validate_task(task)
     # The row django-tasks-db's own enqueue() writes (tests compare the two field by field).

@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from . import contact, structured, sync
+        from . import checks, contact, structured, sync  # noqa: F401  (checks: registers the system checks)
 
         sync.connect()
         # The organisation's name and images in JSON-LD follow the contact settings.

@@ -47,7 +47,7 @@ redis-cli -u "$REDIS_URL" ping >/dev/null
 
 $PY manage.py migrate --noinput -v0
 $PY manage.py collectstatic --noinput -v0
-.venv/bin/pybabel -q compile --domain django --directory locale
+for dir in locale core/locale events/locale appeals/locale campaigns/locale; do .venv/bin/pybabel -q compile --domain django --directory "$dir"; done
 [ "${LOAD_DEMO:-1}" = 1 ] && $PY manage.py load_demo >/dev/null
 [ "${1:-}" = "--prepare-only" ] && exit 0
 

@@ -5,7 +5,8 @@ directory, runs Django's makemessages there (so the real locale/ is never touche
 and reads the resulting .po files with Babel: every entry must be translated and none
 may be fuzzy.
 
-APPS_TO_SCAN lists the folders scanned: every app and the reference site.
+APPS_TO_SCAN lists the folders scanned: every app and the reference site. Each app keeps its
+own catalogue (<app>/locale/, shipped in the wheel); the reference site's is locale/.
 """
 
 import os
@@ -21,6 +22,7 @@ from django.test import override_settings
 from tests.needs import needs
 
 APPS_TO_SCAN = ["home", "core", "campaigns", "events", "appeals", "site"]
+SUITE_APPS = ["core", "campaigns", "events", "appeals"]
 
 ROOT = Path(settings.BASE_DIR)
 TARGET_LANGUAGES = [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
@@ -53,14 +55,20 @@ def scanned_copy(tmp_path):
     return tmp_path
 
 
+def catalogues(root):
+    """Every catalogue under ``root``: the site's and each app's, per target language."""
+    dirs = [root / "locale"] + [root / app / "locale" for app in SUITE_APPS]
+    return [d / code / "LC_MESSAGES" / "django.po" for d in dirs for code in TARGET_LANGUAGES]
+
+
 def test_locale_files_exist_for_every_language():
-    for code in TARGET_LANGUAGES:
-        assert (ROOT / "locale" / code / "LC_MESSAGES" / "django.po").exists(), code
+    for po in catalogues(ROOT):
+        assert po.exists(), po
 
 
 def test_committed_po_files_are_complete():
-    for code in TARGET_LANGUAGES:
-        assert problems_in(ROOT / "locale" / code / "LC_MESSAGES" / "django.po") == [], code
+    for po in catalogues(ROOT):
+        assert problems_in(po) == [], po
 
 
 def test_makemessages_adds_no_untranslated_entry(scanned_copy):
@@ -79,11 +87,12 @@ def test_makemessages_adds_no_untranslated_entry(scanned_copy):
     finally:
         os.chdir(cwd)
     report = {}
-    for code in TARGET_LANGUAGES:
-        problems = problems_in(scanned_copy / "locale" / code / "LC_MESSAGES" / "django.po")
+    for po in catalogues(scanned_copy):
+        problems = problems_in(po)
         if problems:
-            report[code] = problems
+            report[str(po.relative_to(scanned_copy))] = problems
     assert report == {}, (
         "Interface strings without translation. Run `make makemessages`, translate the "
-        f"new entries in locale/*/LC_MESSAGES/django.po, then `make messages`: {report}"
+        "new entries in locale/ and <app>/locale/ (*/LC_MESSAGES/django.po), then "
+        f"`make messages`: {report}"
     )

@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "campaign_kit.core.layout.layout",  # the suite's pages in this base template
             ],
         },
     },
@@ -212,6 +213,8 @@ if env.get_str("DEEPL_API_KEY"):
 # The suite reads contact details and the privacy policy page from the reference site's own
 # settings model (fields of the same names as the core's ContactSettings).
 CAMPAIGN_KIT_CONTACT_SETTINGS = "home.SiteSettings"
+# The suite's pages extend templates/base.html, whose head block is named extra_head.
+CAMPAIGN_KIT_HEAD_BLOCK = "extra_head"
 
 # Privacy and retention (days); see `manage.py purge_personal_data`.
 CAMPAIGN_KIT_PRIVACY_VERSION = env.get_str("PRIVACY_VERSION", "2026-11")
