@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from campaign_kit.core import sync
 from campaign_kit.core.exports import csv_response, xlsx_response
 
 from . import exports, services
@@ -17,13 +19,17 @@ from .selectors import appeal_counts
 
 
 def _source_appeals():
-    # One row per appeal (translations share the signatures).
-    seen, pages = set(), []
-    for page in AppealPage.objects.order_by("-first_published_at", "pk"):
-        if page.translation_key not in seen:
-            seen.add(page.translation_key)
-            pages.append(page)
-    return pages
+    """One row per appeal (translations share the signatures), named in the staff member's
+    admin language where the appeal has it, else in its source language."""
+    groups = {}
+    for page in AppealPage.objects.select_related("locale").order_by("-first_published_at", "pk"):
+        groups.setdefault(page.translation_key, []).append(page)
+    language = translation.get_language()
+    rows = []
+    for pages in groups.values():
+        in_language = [p for p in pages if p.locale.language_code == language]
+        rows.append(in_language[0] if in_language else sync.source_of(pages[0]))
+    return rows
 
 
 @manage_signatures_required

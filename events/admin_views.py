@@ -3,6 +3,8 @@
 Built for a phone at the door: one column, large buttons, plain POST forms.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect
@@ -74,5 +76,5 @@ def _act(request, pool):
     except services.RegistrationError as exc:
         messages.error(request, str(exc.message))
     target = request.POST.get("q", "")
-    url = f"{request.path}?q={target}" if target else request.path
+    url = f"{request.path}?{urlencode({'q': target})}" if target else request.path
     return redirect(f"{url}#registration-{registration.pk}")

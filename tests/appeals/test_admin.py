@@ -6,11 +6,13 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 from openpyxl import load_workbook
+from wagtail.users.models import UserProfile
 
 from campaign_kit.appeals.factories import SignatureFactory
 from campaign_kit.appeals.models import PaperCount, Signature, SignatureStatus
 from campaign_kit.appeals.selectors import appeal_counts
 from campaign_kit.appeals.services import recount
+from home.factories import translate_page
 
 
 @pytest.fixture
@@ -189,3 +191,19 @@ def test_erase_by_email_request(client, manager, appeal, signatures):
     person = Signature.objects.get(pk=signatures[2].pk)
     assert (person.name, person.email) == ("", "")
     assert client.post("/admin/appeals/erase/", {"email": "nonsense"}).status_code == 302
+
+
+def test_overview_names_each_appeal_in_its_source_language(client, manager, appeal, appeal_de):
+    """The newest translation does not decide the name: the source (English) does, or the
+    staff member's admin language where the appeal has it."""
+    for code, title in (("uk", "Захистіть"), ("ru", "Защитите")):
+        translate_page(appeal, code, slug=f"protect-{code}", title=title)
+    client.force_login(manager)
+    html = client.get("/admin/appeals/overview/").content.decode()
+    assert "Protect objectors" in html
+    assert "Захистіть" not in html and "Защитите" not in html and "Schützt" not in html
+    profile = UserProfile.get_for_user(manager)
+    profile.preferred_language = "de"
+    profile.save()
+    html = client.get("/admin/appeals/overview/").content.decode()
+    assert "Schützt Verweigerer" in html and "Protect objectors" not in html

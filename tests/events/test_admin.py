@@ -141,3 +141,13 @@ def test_editor_form_rejects_an_end_before_the_start(event):
     event.end = event.start - timedelta(hours=1)
     with pytest.raises(ValidationError):
         event.full_clean()
+
+
+def test_the_search_survives_an_action(client, organiser, registrations):
+    """The search typed before an action comes back as it was, even with & or # in it."""
+    client.force_login(organiser)
+    url = f"/admin/events/manage/{EventPool.objects.get().pk}/"
+    first = registrations[0]
+    response = client.post(url, {"registration": first.pk, "action": "check_in", "q": "a&b #1"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{url}?q=a%26b+%231#registration-{first.pk}"
