@@ -16,7 +16,7 @@ def _published_at(page):
     return datetime.combine(page.date, time.min, tzinfo=timezone.get_current_timezone())
 
 
-def news_article_jsonld(page, request, tags=None, campaign=None):
+def news_article_jsonld(page, request, tags=None):
     url = links.absolute_url(page, request)
     publisher = structured.organization(request)
     published = _published_at(page)
@@ -39,7 +39,7 @@ def news_article_jsonld(page, request, tags=None, campaign=None):
             "url": publisher["url"],
         },
     }
-    images = structured.page_images(page, request, campaign)
+    images = structured.page_images(page, request)
     if images:
         data["image"] = images
     keywords = [tag.name for tag in (page.tags.all() if tags is None else tags)]

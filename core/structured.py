@@ -53,13 +53,13 @@ def organization(request):
     return data
 
 
-def page_images(page, request, campaign=None):
-    """``[absolute url]`` of the page's image, else its campaign's, else the site's default
-    image (``hero_image``, then ``logo`` of the settings model); [] without any."""
-    for owner in (page, campaign):
-        image = getattr(owner, "image", None) if owner is not None else None
-        if image is not None:
-            return [image_url(image, request)]
+def page_images(page, request):
+    """``[absolute url]`` of the page's image, else the site's default image (``hero_image``,
+    then ``logo`` of the settings model, kept as plain data: a page without an image of its
+    own pays no query for it); [] without any."""
+    image = getattr(page, "image", None)
+    if image is not None:
+        return [image_url(image, request)]
     default = site_identity(request)["image"]
     return [default] if default else []
 

@@ -227,6 +227,6 @@ class NewsPage(Page):
             tags=topics.labelled(tags, self.locale),
             **related.context_for(self, "news"),
             news_index=NewsIndexPage.objects.filter(path=parent_path).first(),
-            jsonld=news_article_jsonld(self, request, tags=tags, campaign=campaign),
+            jsonld=news_article_jsonld(self, request, tags=tags),
         )
         return context

@@ -45,7 +45,7 @@ def appeal_site(live_server, homes, settings):
 def people_count(page, url):
     """The number in the counter box ("1 person", "1 Person", "1 человек"...)."""
     page.goto(url)
-    text = page.locator(".appeal-progress .display-6").inner_text()
+    text = page.locator(".appeal-progress .ck-count").inner_text()
     return int(re.match(r"\s*(\d+)", text).group(1))
 
 
@@ -114,6 +114,8 @@ def test_organisation_is_listed_only_after_approval(
 ):
     server, urls = appeal_site
     page.goto(urls["en"])
+    # The organisations' form is folded away below the people's form.
+    page.get_by_text("Co-sign as an organisation").click()
     form = page.locator("form").filter(has=page.get_by_role("button", name="Co-sign the appeal"))
     form.get_by_label("Organisation").fill("Friends of Peace")
     form.get_by_label("Country").select_option("FR")
@@ -150,5 +152,6 @@ def test_organisation_is_listed_only_after_approval(
         page.goto(url)
         # The heading is translated; the section is the same in every language.
         listed = page.locator("section[aria-labelledby=orgs-heading]")
+        listed.locator("details.appeal-country > summary").first.click()  # grouped by country
         assert "Friends of Peace" in listed.inner_text(), code
     assert outside_requests == []

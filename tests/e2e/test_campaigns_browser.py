@@ -36,13 +36,14 @@ def campaign_site(live_server, settings, tmp_path):
 def test_campaign_news_and_print_order(page, campaign_site, outside_requests):
     page.goto(f"{campaign_site.url}/en/protection-for-deserters/")
     assert "Protection and asylum" in page.get_by_role("heading", level=1).inner_text()
-    progress = page.locator("progress#donation-progress-bar")
-    assert progress.get_attribute("value") == "65"
+    donation = page.locator("section.donation")
+    assert "65% of the goal" in donation.inner_text()
+    assert donation.locator(".ck-progress-fill").get_attribute("style") == "width:65%"
     assert page.get_by_text("€65,240").first.is_visible()
 
     # News: the index filters by topic without JavaScript.
     page.get_by_role("link", name="All news of this campaign").click()
-    page.get_by_label("Topic").select_option(label="press")
+    page.get_by_label("Topic").select_option(label="Press")
     page.get_by_role("button", name="Show").click()
     assert page.get_by_role("link", name="The press takes up the story").is_visible()
     assert page.locator(".news-card").count() == 1
