@@ -97,8 +97,8 @@ def test_order_and_its_mail_tasks_are_committed_together(
         # xmin is the id of the transaction that wrote the row: the same for all three.
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT xmin::text FROM campaigns_printorder WHERE id = %s"
-                " UNION SELECT xmin::text FROM django_tasks_database_dbtaskresult"
+                f"SELECT xmin::text FROM {PrintOrder._meta.db_table} WHERE id = %s"  # noqa: S608
+                f" UNION SELECT xmin::text FROM {DBTaskResult._meta.db_table}"
                 " WHERE task_path IN (%s, %s)",
                 [order.pk, CONFIRMATION, STAFF],
             )
