@@ -101,7 +101,7 @@ def signature_case(port, appeal):
 
     status, html, _ = load_surge.request(port, "GET", appeal.url)
     started = re.search(rb'name="p-started" value="([^"]+)"', html)
-    action = re.search(rb'<form method="post" action="([^"#]+/sign/)"', html)
+    action = re.search(rb'<form [^>]*method="post" action="([^"#]+/sign/)"', html)
     if status != 200 or not started or not action:
         raise SystemExit(f"the appeal page {appeal.url} has no signature form ({status})")
     time.sleep(getattr(settings, "CAMPAIGN_KIT_APPEAL_MIN_FILL_SECONDS", 3) + 0.5)

@@ -331,7 +331,7 @@ def signature_jobs(args, appeal, prefix):
     status, html, _ = request(args.port, "GET", appeal.url)
     started = re.search(rb'name="p-started" value="([^"]+)"', html)
     # Post where the page's form posts (a plain URL outside page routing).
-    action = re.search(rb'<form method="post" action="([^"#]+/sign/)"', html)
+    action = re.search(rb'<form [^>]*method="post" action="([^"#]+/sign/)"', html)
     if status != 200 or not started or not action:
         return [], None
     time.sleep(getattr(settings, "CAMPAIGN_KIT_APPEAL_MIN_FILL_SECONDS", 3) + 0.5)
@@ -401,7 +401,7 @@ def run_surge(args, box):
     # Registrations ---------------------------------------------------------------------
     if event is not None:
         _, html, _ = request(args.port, "GET", event.url)
-        found = re.search(rb'<form method="post" action="([^"#]+/register/)', html)
+        found = re.search(rb'<form [^>]*method="post" action="([^"#]+/register/)', html)
         if not found:
             raise SystemExit(f"no registration form on {event.url}")
         register_path = found.group(1).decode()
