@@ -75,21 +75,29 @@ def start_site(port, workdir):
     raise SystemExit("the demo site did not start")
 
 
+ATTEMPTS = 3
+
+
 def audit(url, name):
     out = REPORTS / f"{name}.json"
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={out}",
-            f"--chrome-flags={CHROME_FLAGS}",
-            "--only-categories=performance,accessibility,best-practices,seo",
-        ],
-        env=dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium")),
-        check=True,
-    )
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--only-categories=performance,accessibility,best-practices,seo",
+    ]
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+    # Lighthouse sometimes loses the browser's trace on a busy machine (NO_NAVSTART, "Please
+    # run Lighthouse again"): a run that produced no report is repeated; scores never are.
+    for attempt in range(1, ATTEMPTS + 1):
+        if subprocess.run(command, env=env, check=False).returncode == 0:
+            break
+        print(f"{name}: Lighthouse failed (attempt {attempt} of {ATTEMPTS})", file=sys.stderr)
+    else:
+        raise SystemExit(f"{name}: Lighthouse failed {ATTEMPTS} times")
     report = json.loads(out.read_text())
     return {key: report["categories"][key]["score"] for key in report["categories"]}
 
