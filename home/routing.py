@@ -10,16 +10,16 @@ The same query brings what serving the page asks next, so it needs no queries of
 
 * the translations of the pages on the path (live flag, language, public flag), from which the
   language switcher of the page that answers is built (``navigation.language_links``);
-* whether any view restriction covers the page (on it or an ancestor, or on the source of an
-  alias among them). When none does, Wagtail's ``check_view_restrictions`` is answered with an
-  empty queryset instead of its two queries (``get_view_restrictions``); when one does,
-  Wagtail's own check runs unchanged.
+* whether any view restriction covers a translation (the language switcher leaves those out).
+
+View restrictions of the page that answers are always checked by Wagtail's own
+``check_view_restrictions`` when it is served.
 """
 
 from django.db.models import F, Q
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from . import chrome
 
@@ -34,34 +34,15 @@ def _resolves(cls, remaining):
     return True
 
 
-def _no_view_restrictions():
-    return PageViewRestriction.objects.none()
-
-
-def skip_restriction_check(page, home, chain, restricted):
-    """Answer Wagtail's restriction check for `page` without queries when it is proven free:
-    no restriction on its path and no alias above it (an alias takes its source's
-    restrictions, which the path does not show). `home` is the site's home page at depth 2
-    (so its only ancestor is the tree root) and `chain` the pages between it and `page`."""
-    if restricted or home.depth > 2 or home.alias_of_id is not None:
-        return
-    if any(p.alias_of_id is not None for p in chain):
-        return
-    page.get_view_restrictions = _no_view_restrictions
-
-
 def _served(cls):
     """Pages of `cls` with the relations its template always shows (``serve_select_related``,
     e.g. its image), loaded in the same query, so a page costs the same with or without them."""
     return cls.objects.select_related("locale", *getattr(cls, "serve_select_related", ()))
 
 
-def load_served(cls, pk, home=None, chain=()):
-    """The page that answers, of its specific class (see ``_served``) with its restriction
-    state, in one query."""
-    page = _served(cls).annotate(ck_restricted=chrome.restricted_q()).get(pk=pk)
-    skip_restriction_check(page, home or page, chain, page.ck_restricted)
-    return page
+def load_served(cls, pk):
+    """The page that answers, of its specific class (see ``_served``), in one query."""
+    return _served(cls).get(pk=pk)
 
 
 def route_below(home, request, components):
@@ -108,7 +89,6 @@ def route_below(home, request, components):
             if cls is None:
                 return page.specific.route(request, remaining)
             specific = _served(cls).get(pk=page.pk)
-            skip_restriction_check(specific, home, chain[: index + 1], page.ck_restricted)
             if request is not None:
                 translations = [p for p in rows if p.translation_key == page.translation_key]
                 memo = getattr(request, TRANSLATIONS_ATTR, {})
