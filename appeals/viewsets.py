@@ -6,13 +6,16 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from campaign_kit.core.export_values import LocalisedExportMixin
 from campaign_kit.core.exports import StreamingExportMixin
 
 from .models import PaperCount, Signature
 from .permissions import ManageSignaturesRequiredMixin
 
 
-class SignatureIndexView(ManageSignaturesRequiredMixin, StreamingExportMixin, IndexView):
+class SignatureIndexView(
+    ManageSignaturesRequiredMixin, LocalisedExportMixin, StreamingExportMixin, IndexView
+):
     pass
 
 

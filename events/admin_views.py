@@ -7,12 +7,16 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db.models import Case, IntegerField, Value, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import services
+from campaign_kit.core.exports import csv_response, xlsx_response
+
+from . import exports, services
 from .models import EventPool, Registration, RegistrationStatus
 from .permissions import registrations_required
 
@@ -51,6 +55,20 @@ def manage_event(request, pool_id):
             "checked_in": registrations.filter(checked_in_at__isnull=False).count(),
         },
     )
+
+
+@registrations_required
+def export_event(request, pool_id, fmt):
+    """That event's registrations, times in the event's own time zone."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    pool = get_object_or_404(EventPool, pk=pool_id)
+    page = services.event_page(pool.event_key)
+    tz = services.source_page(page).tz if page else timezone.get_current_timezone()
+    filename = f"registrations-{page.slug if page else pool.pk}.{fmt}"
+    if fmt == "xlsx":
+        return xlsx_response(lambda output: exports.write_xlsx(pool, tz, output), filename)
+    return csv_response(exports.stream_csv(pool, tz), filename)
 
 
 def _act(request, pool):
