@@ -151,9 +151,9 @@ def organisations_to_moderate():
 def dashboard_appeals(limit=8, since=None):
     """Open appeals, one row per translation group (the page in the default language), named
     in the admin's language where a translation has it, with the counter's people and the
-    signatures confirmed since `since` (local midnight by default): one query."""
+    signatures counted since `since` (local midnight by default): one query."""
     from django.conf import settings
-    from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+    from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
     from django.db.models.functions import Coalesce
     from django.utils import timezone, translation
 
@@ -166,6 +166,7 @@ def dashboard_appeals(limit=8, since=None):
             status=SignatureStatus.CONFIRMED,
             confirmed_at__gte=since,
         )
+        .filter(Q(kind=SignatureKind.PERSON) | Q(moderation=Moderation.APPROVED))  # counted
         .order_by()
         .values("appeal_key")
         .annotate(n=Count("pk"))
