@@ -77,7 +77,9 @@ def full_event(make_event, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def appeal(homes):
-    page = AppealPageFactory(parent=homes["en"], title="Protect objectors", slug="protect", goal=100)
+    page = AppealPageFactory(
+        parent=homes["en"], title="Protect objectors", slug="protect", goal=100
+    )
     page.save_revision().publish()
     page.refresh_from_db()
     return page
