@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaign_kit.core import sync
+from campaign_kit.core.export_values import in_language
 from campaign_kit.core.exports import csv_response, xlsx_response
 
 from . import exports, services
@@ -76,7 +77,7 @@ def export(request, page_id, fmt):
     if fmt == "xlsx":
         key = page.translation_key
         return xlsx_response(lambda output: exports.write_xlsx(key, output), filename)
-    return csv_response(exports.stream_csv(page.translation_key), filename)
+    return csv_response(in_language(exports.stream_csv(page.translation_key)), filename)
 
 
 @manage_signatures_required

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_str
 
 
@@ -24,12 +24,32 @@ def local_time(value, tz):
     return timezone.localtime(value, tz).replace(microsecond=0, tzinfo=None)
 
 
+def in_language(chunks):
+    """`chunks` of a streamed file, each made in the language active now: a streaming
+    response is iterated after the view returned, outside the admin user's language."""
+    language = translation.get_language()  # now, in the view (not a generator itself)
+
+    def pieces():
+        remaining = iter(chunks)
+        while True:
+            with translation.override(language):
+                chunk = next(remaining, None)
+            if chunk is None:
+                return
+            yield chunk
+
+    return pieces()
+
+
 class LocalisedExportMixin:
     """For admin ``IndexView``s with ``list_export`` (before ``StreamingExportMixin``)."""
 
     def export_time_zone(self, item):
         """The zone of the times of `item`: the site's; a view may name the item's own."""
         return time_zone(settings.TIME_ZONE)
+
+    def stream_csv(self, queryset):
+        return in_language(super().stream_csv(queryset))
 
     def to_row_dict(self, item):
         row = super().to_row_dict(item)

@@ -6,7 +6,7 @@ to the second; rows streamed in bounded memory (core/exports.py).
 
 from django.utils.translation import gettext as _
 
-from campaign_kit.core.export_values import local_time
+from campaign_kit.core.export_values import in_language, local_time
 from campaign_kit.core.exports import csv_chunks, iterate, neutralise
 
 from .models import Registration
@@ -56,7 +56,7 @@ def stream_csv(pool, tz):
         yield header()
         yield from rows(pool, tz)
 
-    return csv_chunks(lines())
+    return in_language(csv_chunks(lines()))
 
 
 def write_xlsx(pool, tz, output):
