@@ -69,7 +69,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "home.sitecontext.SiteContextMiddleware",  # site, settings, root paths from one cache entry
     "campaign_site.middleware.PublicFormCsrfMiddleware",  # Origin check, no cookie on /<lang>/
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
