@@ -17,9 +17,9 @@ from .models import EventPool, Registration, RegistrationStatus
 from .permissions import registrations_required
 
 STATUS_ORDER = Case(
-    When(status="confirmed", then=Value(0)),
-    When(status="waiting", then=Value(1)),
-    When(status="pending", then=Value(2)),
+    When(status=RegistrationStatus.CONFIRMED, then=Value(0)),
+    When(status=RegistrationStatus.WAITING, then=Value(1)),
+    When(status=RegistrationStatus.PENDING, then=Value(2)),
     default=Value(3),
     output_field=IntegerField(),
 )
@@ -58,8 +58,6 @@ def _act(request, pool):
     action = request.POST.get("action")
     try:
         if action == "check_in":
-            if registration.status != RegistrationStatus.CONFIRMED:
-                raise services.RegistrationError(_("Only confirmed registrations can check in."))
             services.check_in(registration, True)
         elif action == "undo_check_in":
             services.check_in(registration, False)

@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaign_kit.core.exports import StreamingExportMixin
 
-from .models import EventPool, EventSeries, Registration
+from .models import EventPool, EventSeries, Registration, RegistrationStatus
 from .permissions import RegistrationsRequiredMixin
 
 
@@ -26,10 +26,10 @@ class EventPoolIndexView(RegistrationsRequiredMixin, IndexView):
             super()
             .get_base_queryset()
             .annotate(
-                confirmed_places=_sum("confirmed"),
-                waiting_places=_sum("waiting"),
-                pending_places=_sum("pending"),
-                cancelled_places=_sum("cancelled"),
+                confirmed_places=_sum(RegistrationStatus.CONFIRMED),
+                waiting_places=_sum(RegistrationStatus.WAITING),
+                pending_places=_sum(RegistrationStatus.PENDING),
+                cancelled_places=_sum(RegistrationStatus.CANCELLED),
                 registration_count=Count("registrations"),
             )
         )

@@ -89,6 +89,11 @@ def test_check_in_cancel_and_promote_by_hand(
     client.post(url, {"registration": first.pk, "action": "check_in"})
     first.refresh_from_db()
     assert first.checked_in_at is not None
+    # The service refuses to check in anyone not confirmed (here: on the waiting list).
+    response = client.post(url, {"registration": third.pk, "action": "check_in"}, follow=True)
+    assert "Only confirmed registrations can check in." in response.content.decode()
+    third.refresh_from_db()
+    assert third.checked_in_at is None
     # Moving up by hand is refused while it would exceed the capacity.
     client.post(url, {"registration": third.pk, "action": "promote"})
     third.refresh_from_db()
