@@ -41,14 +41,15 @@ def parse_cursor(value):
 
 def list_page(queryset, params, per_page):
     """The page of `queryset` (ordered by -date, -pk) that the request's `params` ask for."""
-    count = queryset.count()
-    num_pages = max(1, -(-count // per_page))
     before, after = parse_cursor(params.get("before")), parse_cursor(params.get("after"))
     if before or after:
+        count = queryset.count()
+        num_pages = max(1, -(-count // per_page))
         return _keyset_page(queryset, before, after, per_page, count, num_pages)
     number = params.get("page")
     number = min(int(number), NUMBERED_PAGES) if str(number).isdigit() else 1
     page = Paginator(queryset, per_page).get_page(number)
+    count, num_pages = page.paginator.count, page.paginator.num_pages
     items = list(page.object_list)
     older = ""
     if page.has_next():
