@@ -14,7 +14,7 @@ from campaign_kit.core.exports import csv_response, xlsx_response
 from . import exports, services
 from .forms import InvalidateForm
 from .models import AppealPage, Moderation, Signature, SignatureKind, SignatureStatus
-from .permissions import manage_signatures_required
+from .permissions import MANAGE_SIGNATURES, manage_signatures_required
 from .selectors import appeal_counts
 
 
@@ -75,7 +75,9 @@ def export(request, page_id, fmt):
     filename = f"signatories-{page.slug}.{fmt}"
     if fmt == "xlsx":
         key = page.translation_key
-        return xlsx_response(lambda output: exports.write_xlsx(key, output), filename)
+        return xlsx_response(
+            request, lambda output: exports.write_xlsx(key, output), filename, MANAGE_SIGNATURES
+        )
     return csv_response(exports.stream_csv(page.translation_key), filename)
 
 
