@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from campaign_kit.core.exports import StreamingExportMixin
+from campaign_kit.core.permissions import RefusalPageViewSetMixin
 
 from .models import PaperCount, Signature
 from .permissions import ManageSignaturesRequiredMixin
@@ -20,7 +21,7 @@ class SignatureInspectView(ManageSignaturesRequiredMixin, InspectView):
     pass
 
 
-class SignatureViewSet(ModelViewSet):
+class SignatureViewSet(RefusalPageViewSetMixin, ModelViewSet):
     model = Signature
     index_view_class = SignatureIndexView
     inspect_view_class = SignatureInspectView
@@ -64,7 +65,7 @@ class SignatureViewSet(ModelViewSet):
     form_fields = ["display"]
 
 
-class PaperCountViewSet(ModelViewSet):
+class PaperCountViewSet(RefusalPageViewSetMixin, ModelViewSet):
     model = PaperCount
     icon = "doc-full"
     menu_label = _("Paper signatures")

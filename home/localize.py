@@ -11,7 +11,6 @@ import tempfile
 
 import polib
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -20,6 +19,8 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+from campaign_kit.core.permissions import forbidden
 
 MAX_PO_FILE_SIZE = 5 * 1024 * 1024
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
@@ -56,7 +57,7 @@ def upload_pofile(request, translation_id):
     translation = get_object_or_404(Translation, id=translation_id)
     instance = translation.get_target_instance()
     if not user_can_edit_instance(request.user, instance):
-        raise PermissionDenied
+        return forbidden(request, "wagtailcore.change_page")
 
     po, error = parse_po_upload(request.FILES.get("file"), translation)
     if error:
