@@ -123,9 +123,7 @@ def return_to_moderation(request, pk):
     if not confirmed(request):
         return confirmation(request, **page)
     if services.return_to_moderation(signature.pk) is None:
-        error = _(
-            "Only a rejected organisation that has not withdrawn can go back into moderation."
-        )
+        error = _("Only a rejected organisation that has not withdrawn can go back to moderation.")
         return confirmation(request, **page, error=error, status=409)
     messages.success(request, _("The organisation is waiting for moderation again."))
     return redirect("appeals_moderation")

@@ -9,12 +9,13 @@ groups; permissions an administrator added by hand stay.
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from .registry import suite_apps
+from .registry import model_permissions, suite_apps
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
 # Wagtail page permissions, granted on the root page (so on every page).
@@ -42,31 +43,31 @@ class Role:
 EDITORS = _("Editors")
 TRANSLATORS = _("Translators")
 
-CORE_ROLES = (
-    Role(
+
+def core_roles():
+    """Editors and Translators (the latter where wagtail-localize is installed)."""
+    editors = Role(
         EDITORS,
-        permissions=(
-            ACCESS_ADMIN,
-            "campaign_kit_core.add_topiclabel",
-            "campaign_kit_core.change_topiclabel",
-            "campaign_kit_core.delete_topiclabel",
-        ),
+        permissions=(ACCESS_ADMIN, *model_permissions("campaign_kit_core", "topiclabel")),
         page_permissions=PUBLISH_PAGES,
         collection_permissions=MEDIA,
-    ),
-    Role(
+    )
+    if not apps.is_installed("wagtail_localize"):
+        return (editors,)
+    # Edit pages (translations are pages) without publishing them.
+    translators = Role(
         TRANSLATORS,
         permissions=(ACCESS_ADMIN, "wagtail_localize.submit_translation"),
         page_permissions=EDIT_PAGES,
         collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
-    ),
-)
+    )
+    return (editors, translators)
 
 
 def roles():
     """Every role of the core and the installed apps, merged by name, in a stable order."""
     merged = {}
-    for role in (*CORE_ROLES, *(r for config in suite_apps() for r in config.get_roles())):
+    for role in (*core_roles(), *(r for config in suite_apps() for r in config.get_roles())):
         name = str(role.name)
         known = merged.get(name)
         if known is None:
