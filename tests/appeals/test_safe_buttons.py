@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from campaign_kit.appeals.factories import SignatureFactory
 from campaign_kit.appeals.models import Moderation, SignatureStatus
+from campaign_kit.appeals.services import recount
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,18 @@ def test_undo_refused_once_the_organisation_withdrew(client, manager, org):
     assert "has not withdrawn" in response.content.decode()
     org.refresh_from_db()
     assert org.moderation == Moderation.REJECTED
+
+
+def test_erasure_is_offered_on_the_signature_and_asks_first(client, manager, appeal):
+    person = SignatureFactory(appeal_key=appeal.translation_key, email="me@example.org")
+    recount(appeal.translation_key)  # the factory writes no counters
+    erase_url = reverse("appeals_erase", args=[person.pk])
+    inspect = client.get(f"/admin/appeals/signatures/inspect/{person.pk}/").content.decode()
+    assert f'href="{erase_url}"' in inspect and "Erase personal data" in inspect
+    ask = client.get(erase_url).content.decode()
+    assert "This cannot be undone." in ask and "me@example.org" in ask
+    person.refresh_from_db()
+    assert person.email == "me@example.org"
+    client.post(erase_url, {"confirm": "yes"})
+    person.refresh_from_db()
+    assert (person.email, person.status) == ("", SignatureStatus.WITHDRAWN)
