@@ -56,16 +56,15 @@ def forbidden(request, permission):
 
 def answer_refusals(view, permission):
     """Wrap a view so that a ``PermissionDenied`` raised inside it (Wagtail's generic views
-    raise one) gets the 403 page naming ``permission`` (a string or ``request -> string``),
-    not Wagtail's redirect to the dashboard."""
+    raise one) gets the 403 page naming ``permission``, not Wagtail's redirect to the
+    dashboard."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied:
-            needed = permission(request) if callable(permission) else permission
-            return forbidden(request, needed)
+            return forbidden(request, permission)
 
     return wrapped
 
