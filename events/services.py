@@ -429,3 +429,48 @@ def cancel_event(page):
         for pk in recipients:
             _enqueue_mail("event_cancelled", pk)
         return len(recipients)
+
+
+def restore(registration):
+    """Undo a cancellation while its places are still free.
+
+    Checked and taken under the pool lock, like ``register()``: the freed places may have gone
+    to the waiting list or to a new registrant meanwhile, and then the event is full. Staff
+    restore for a person they know, so the registration comes back confirmed (also one that
+    was waiting or pending) and the person gets the confirmation mail again.
+    """
+    with transaction.atomic():
+        pool = EventPool.objects.select_for_update().get(pk=registration.pool_id)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status != S.CANCELLED:
+            raise RegistrationError(_("Only cancelled registrations can be restored."))
+        if registration.anonymised_at:
+            raise RegistrationError(_("This registration was anonymised: it cannot be restored."))
+        page = event_page(pool.event_key)
+        page = source_page(page) if page else None
+        if page is not None and page.status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
+            raise RegistrationError(_("This event is not taking registrations."), status=409)
+        again = Registration.objects.filter(
+            event_key=registration.event_key,
+            email_hash=registration.email_hash,
+            status__in=[S.PENDING, S.CONFIRMED, S.WAITING],
+        ).exclude(email_hash="")
+        if again.exists():
+            raise RegistrationError(
+                _("This person has registered again: there is nothing to restore."), status=409
+            )
+        capacity = page.capacity if page else None
+        if capacity is not None and places_taken(pool.event_key) + registration.places > capacity:
+            raise RegistrationError(
+                _("The event is full: the places of this registration have been taken."),
+                status=409,
+            )
+        registration.status = S.CONFIRMED
+        registration.confirmed_at = registration.confirmed_at or timezone.now()
+        registration.wants_waiting_list = False
+        registration.cancelled_at = None
+        registration.save(
+            update_fields=["status", "confirmed_at", "wants_waiting_list", "cancelled_at"]
+        )
+        _enqueue_mail("confirmed", registration.pk)
+        return registration

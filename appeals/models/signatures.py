@@ -84,7 +84,12 @@ class Signature(models.Model):
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
         ordering = ["-created_at"]
-        permissions = [("manage_signatures", _("Can manage appeal signatures (personal data)"))]
+        permissions = [
+            (
+                "manage_signatures",
+                _("Can see, moderate and export appeal signatures (names and e-mail addresses)"),
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["appeal_key", "email_hash"], name="appeals_one_signature_per_address"

@@ -27,7 +27,12 @@ class EventPool(models.Model):
         verbose_name = _("event registrations")
         verbose_name_plural = _("events with registrations")
         ordering = ["-starts_at"]
-        permissions = [("view_registrations", _("Can view registrations (personal data)"))]
+        permissions = [
+            (
+                "view_registrations",
+                _("Can see and handle event registrations (names and e-mail addresses)"),
+            )
+        ]
 
     def __str__(self):
         return self.title or str(self.event_key)

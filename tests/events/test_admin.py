@@ -101,7 +101,7 @@ def test_check_in_cancel_and_promote_by_hand(
     assert third.status == "waiting"
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"registration": second.pk, "action": "cancel"})
+        client.post(f"{url}cancel/{second.pk}/", {"confirm": "yes"})
     second.refresh_from_db()
     third.refresh_from_db()
     assert second.status == "cancelled" and third.status == "confirmed"
