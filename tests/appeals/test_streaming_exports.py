@@ -9,9 +9,9 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from campaign_kit.appeals.factories import SignatureFactory
 from campaign_kit.appeals.models import Signature
 from campaign_kit.core import exports
+from tests.factories.appeals import SignatureFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaign_kit.campaigns.factories import ImageFactory, NewsPageFactory
+from tests.factories.campaigns import ImageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
