@@ -13,7 +13,12 @@ AppealsConfig, CampaignsConfig, CoreConfig, EventsConfig, HomeConfig, CampaignSi
 
 # Middleware, context processors, error views and rate-limit view: named by dotted path in
 # settings (MIDDLEWARE, TEMPLATES, handler404/500, RATELIMIT_VIEW).
-SecurityHeadersMiddleware, PublicFormCsrfMiddleware, AnonymousPageCacheMiddleware
+(
+    PathScopedCSPMiddleware,
+    ResourcePolicyMiddleware,
+    PublicFormCsrfMiddleware,
+    AnonymousPageCacheMiddleware,
+)
 ServiceUnavailableMiddleware, SiteContextMiddleware
 layout, rate_limited, page_not_found
 
