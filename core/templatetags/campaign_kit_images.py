@@ -29,7 +29,9 @@ def responsive_image(image, spec, *, sizes, alt=None, priority=False, **attrs):
     if alt is None:
         alt = getattr(image, "contextual_alt_text", None) or ""
     renditions = get_renditions_or_not_found(image, Filter.expand_spec(spec))
-    policy = {"sizes": sizes, "alt": alt, "decoding": "async"}
+    policy = {"alt": alt, "decoding": "async"}
+    if len(renditions) > 1:
+        policy["sizes"] = sizes  # only valid beside a srcset, which one rendition does not get
     if priority:
         policy["fetchpriority"] = "high"
     else:

@@ -50,3 +50,10 @@ def test_alt_text_is_escaped(image):
 
 def test_no_image_renders_nothing():
     assert render("%}", image=None) == ""
+
+
+def test_a_single_rendition_gets_neither_srcset_nor_sizes(image):
+    html = Template(
+        '{% load campaign_kit_images %}{% responsive_image image "width-100" sizes="50vw" %}'
+    ).render(Context({"image": image}))
+    assert "srcset" not in html and "sizes" not in html and 'width="100"' in html
