@@ -28,9 +28,11 @@ check_forms, check_tasks, check_time_zone, check_layout
 # Django tasks enqueued by name (appeals/services.py: _enqueue("send_moderation_result", ...)).
 send_moderation_result, notify_staff_organisation
 
-# Framework overrides: Wagtail's permission policy, ModelViewSet views, sitemap, crispy forms,
+# Framework overrides: Wagtail's permission policy, ModelViewSet views (header buttons, the
+# SpreadsheetExportMixin writers), sitemap, crispy forms,
 # Django's CSRF exemption flag set per request by PublicFormCsrfMiddleware.
 users_with_any_permission, save_instance, get_queryset, edit_handler, base_form_class
+header_buttons, write_csv_response, write_xlsx_response
 _urls, latest_lastmod, form_tag, disable_csrf, _dont_enforce_csrf_checks
 abstract, frac_prec, prefetched_renditions, adding, db, returning_fields, is_staff, is_superuser
 
@@ -48,7 +50,7 @@ withdrawn_at, anonymised_at, note, added_by, image_alt, donations_as_of, donatio
 donate_label, preview_image, orderable, material_key, order_intro, content_object
 status_changed_at, shipped_at, personal_data_purged_at, privacy_policy_page, starts_at
 ends_at, promoted_at, cancelled_at, checked_in_at, hero_title, hero_text, hero_image_alt
-hero_link_page, hero_link_label, featured_campaign, cta_page, site_name
+hero_link_page, hero_link_label, featured_campaign, cta_page, site_name, finished_at
 
 # Choices members reached through the enum (stored values, admin filters).
 PACKED, NONE

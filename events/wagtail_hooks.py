@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 
 from campaign_kit.core import converters  # noqa: F401 - registers <id:...>
 
-from .admin_views import manage_event
+from .admin_views import cancel_registration, manage_event, restore_registration
 from .models import EventPool, EventSeries, Registration
 from .permissions import registrations_policy
 from .viewsets import EventSeriesViewSet, EventsViewSetGroup
@@ -22,7 +22,19 @@ def register_events_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_events_admin_urls():
-    return [path("events/manage/<id:pool_id>/", manage_event, name="events_manage")]
+    return [
+        path("events/manage/<id:pool_id>/", manage_event, name="events_manage"),
+        path(
+            "events/manage/<id:pool_id>/cancel/<id:pk>/",
+            cancel_registration,
+            name="events_cancel_registration",
+        ),
+        path(
+            "events/manage/<id:pool_id>/restore/<id:pk>/",
+            restore_registration,
+            name="events_restore_registration",
+        ),
+    ]
 
 
 @hooks.register("register_permissions")

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaign_kit_campaigns', '0003_news_date_index'),
+        ('campaign_kit_campaigns', '0004_permission_plain_names'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaign_kit_events', '0003_event_filter_indexes'),
+        ('campaign_kit_events', '0004_permission_plain_names'),
     ]
 
     operations = [

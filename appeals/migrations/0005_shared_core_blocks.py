@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaign_kit_appeals', '0002_index_signatories'),
+        ('campaign_kit_appeals', '0004_permission_plain_names'),
     ]
 
     operations = [
