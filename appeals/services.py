@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from campaign_kit.core import conf, queueing
 
-from . import queueing as appeal_queueing
 from . import tasks
 from .models import (
     AppealCounter,
@@ -161,16 +160,17 @@ def sign(appeal, data, language, kind=SignatureKind.PERSON):
     signature = Signature(**fields)
     if kind == SignatureKind.ORGANISATION and data.get("logo"):
         signature.logo = data["logo"]
-    # The hottest write of a surge: row and mail task in one statement where the database
-    # allows it (see queueing.create_with_task).
-    created = appeal_queueing.create_with_task(
-        signature,
-        tasks.send_confirmation,
-        str(signature.public_id),
-        str(appeal.translation_key),
-        digest,
-        language,
-    )
+    # Row and mail task commit together (core/queueing.py); the task carries what a repeat
+    # needs, as no row may have been written.
+    with transaction.atomic():
+        created = queueing.insert_unless_conflict(signature)
+        queueing.enqueue(
+            tasks.send_confirmation,
+            str(signature.public_id),
+            str(appeal.translation_key),
+            digest,
+            language,
+        )
     if not created and signature.logo:
         signature.logo.delete(save=False)  # stored by the insert's pre_save; no row keeps it
     return SignResult(signature if created else None, created)
@@ -253,6 +253,25 @@ def moderate(signature_id, approve):
     return signature
 
 
+@transaction.atomic
+def return_to_moderation(signature_id):
+    """Undo a rejection: the organisation waits for moderation again. Not for one withdrawn,
+    erased or invalidated since; returns the signature, or None when it cannot go back."""
+    signature = Signature.objects.select_for_update().get(
+        pk=signature_id, kind=SignatureKind.ORGANISATION
+    )
+    if signature.moderation != Moderation.REJECTED or signature.status not in (
+        SignatureStatus.PENDING,
+        SignatureStatus.CONFIRMED,
+    ):
+        return None
+    # Neither a rejected nor a pending organisation counts: the counters stay as they are.
+    signature.moderation = Moderation.PENDING
+    signature.moderated_at = None
+    signature.save(update_fields=["moderation", "moderated_at"])
+    return signature
+
+
 def invalidate(queryset):
     """Invalidate many signatures (spam waves); returns how many changed."""
     changed = 0
@@ -309,7 +328,7 @@ def _anonymise(signature, now):
             signature.logo.delete(save=False)
         signature.name = ""
         signature.display = "hidden"
-        signature.organisation_name = "" if not keep_org else signature.organisation_name
+        signature.organisation_name = ""
         signature.website = ""
         signature.statement = ""
     signature.save()
@@ -331,10 +350,14 @@ def erase_person(signature):
     return signature
 
 
+def signatures_by_email(email):
+    """Every signature made with this (normalised) address."""
+    return Signature.objects.filter(email_hash=email_hash(email))
+
+
 def erase_by_email(email):
     """Erase the data of every signature made with this (normalised) address; returns how many."""
-    digest = email_hash(email)
-    signatures = list(Signature.objects.filter(email_hash=digest))
+    signatures = list(signatures_by_email(email))
     for signature in signatures:
         erase_person(signature)
     return len(signatures)

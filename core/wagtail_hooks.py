@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.snippets.models import register_snippet
 
-from . import conf, translation_report
+from . import admin_views, conf, translation_report
 from .models import ContactSettings, TopicLabel
 
 # Offered in Settings only where the site uses it (a host with its own model names that one).
@@ -42,3 +42,19 @@ def register_translation_report_menu_item():
 def add_outdated_translations_panel(request, panels):
     if translation_report.can_see_report(request.user):
         panels.append(translation_report.outdated_panel(request.user))
+
+
+@hooks.register("register_admin_urls")
+def prepared_export_urls():
+    return [
+        path(
+            "exports/<uuid:public_id>/",
+            admin_views.prepared_export,
+            name="campaign_kit_prepared_export",
+        ),
+        path(
+            "exports/<uuid:public_id>/download/",
+            admin_views.download,
+            name="campaign_kit_prepared_export_download",
+        ),
+    ]

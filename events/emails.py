@@ -9,7 +9,7 @@ from django.utils import translation
 from campaign_kit.core import links
 
 from . import calendars
-from .models import Registration
+from .models import EventStatus, Registration, RegistrationStatus
 from .security import make_token
 
 KINDS = {"registered", "duplicate", "confirmed", "promoted", "cancelled", "event_cancelled"}
@@ -59,11 +59,16 @@ def send_registration_mail(kind, registration_id, by_staff=False):
         message.attach_alternative(html, "text/html")
         # Plain calendar data, not an iTIP message (no METHOD, see README "Calendars"): the
         # cancelled one carries STATUS:CANCELLED and a higher SEQUENCE under the same UID.
-        if kind in ("registered", "confirmed", "promoted") and registration.status == "confirmed":
+        if (
+            kind in ("registered", "confirmed", "promoted")
+            and registration.status == RegistrationStatus.CONFIRMED
+        ):
             message.attach("event.ics", calendars.event_ics(page), "text/calendar")
         elif kind == "event_cancelled":
             message.attach(
-                "cancelled.ics", calendars.event_ics(page, status="cancelled"), "text/calendar"
+                "cancelled.ics",
+                calendars.event_ics(page, status=EventStatus.CANCELLED),
+                "text/calendar",
             )
         message.send()
     return True

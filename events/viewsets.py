@@ -11,8 +11,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaign_kit.core.export_values import LocalisedExportMixin, time_zone
 from campaign_kit.core.exports import StreamingExportMixin
+from campaign_kit.core.permissions import RefusalPageViewSetMixin
 
-from .models import EventPage, EventPool, EventSeries, Registration
+from .models import EventPage, EventPool, EventSeries, Registration, RegistrationStatus
 from .permissions import RegistrationsRequiredMixin
 
 
@@ -27,10 +28,10 @@ class EventPoolIndexView(RegistrationsRequiredMixin, IndexView):
             super()
             .get_base_queryset()
             .annotate(
-                confirmed_places=_sum("confirmed"),
-                waiting_places=_sum("waiting"),
-                pending_places=_sum("pending"),
-                cancelled_places=_sum("cancelled"),
+                confirmed_places=_sum(RegistrationStatus.CONFIRMED),
+                waiting_places=_sum(RegistrationStatus.WAITING),
+                pending_places=_sum(RegistrationStatus.PENDING),
+                cancelled_places=_sum(RegistrationStatus.CANCELLED),
                 registration_count=Count("registrations"),
             )
         )
@@ -59,7 +60,7 @@ class RegistrationIndexView(
         return time_zone(item.ck_time_zone)
 
 
-class EventPoolViewSet(ModelViewSet):
+class EventPoolViewSet(RefusalPageViewSetMixin, ModelViewSet):
     model = EventPool
     index_view_class = EventPoolIndexView
     icon = "date"
@@ -90,7 +91,7 @@ class EventPoolViewSet(ModelViewSet):
         return None
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(RefusalPageViewSetMixin, ModelViewSet):
     model = Registration
     index_view_class = RegistrationIndexView
     inspect_view_class = RegistrationInspectView
@@ -122,7 +123,7 @@ class RegistrationViewSet(ModelViewSet):
     form_fields = ["places"]
 
 
-class EventSeriesViewSet(SnippetViewSet):
+class EventSeriesViewSet(RefusalPageViewSetMixin, SnippetViewSet):
     model = EventSeries
     icon = "calendar-alt"
     menu_label = _("Event series")

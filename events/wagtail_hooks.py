@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from campaign_kit.core import converters  # noqa: F401 - registers <id:...>
 
 from . import dashboard, selectors
-from .admin_views import export_event, manage_event
+from .admin_views import cancel_registration, export_event, manage_event, restore_registration
 from .models import EventPool, EventSeries, Registration
 from .permissions import can_view_registrations, registrations_policy
 from .viewsets import EventSeriesViewSet, EventsViewSetGroup
@@ -29,6 +29,16 @@ def register_events_admin_urls():
             "events/manage/<id:pool_id>/export.<str:fmt>",
             export_event,
             name="events_manage_export",
+        ),
+        path(
+            "events/manage/<id:pool_id>/cancel/<id:pk>/",
+            cancel_registration,
+            name="events_cancel_registration",
+        ),
+        path(
+            "events/manage/<id:pool_id>/restore/<id:pk>/",
+            restore_registration,
+            name="events_restore_registration",
         ),
     ]
 

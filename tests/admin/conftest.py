@@ -7,12 +7,12 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from campaign_kit.appeals.factories import AppealPageFactory, SignatureFactory
 from campaign_kit.appeals.services import recount
-from campaign_kit.campaigns.factories import MaterialsPageFactory, PrintOrderFactory
 from campaign_kit.campaigns.models import DownloadCount
 from campaign_kit.events import services
-from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.factories.appeals import AppealPageFactory, SignatureFactory
+from tests.factories.campaigns import MaterialsPageFactory, PrintOrderFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 
 @pytest.fixture(autouse=True)

@@ -96,7 +96,7 @@ def test_appeal_links_to_its_signatures_and_moderation(client, superuser, appeal
 
 
 def test_signatures_listing_filtered_by_the_link(client, superuser, appeal, signatures, homes):
-    from campaign_kit.appeals.factories import AppealPageFactory, SignatureFactory
+    from tests.factories.appeals import AppealPageFactory, SignatureFactory
 
     other = AppealPageFactory(parent=homes["en"], title="Other", slug="other")
     SignatureFactory(appeal_key=other.translation_key, name="Someone Else")

@@ -15,8 +15,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from campaign_kit.campaigns.factories import MaterialsPageFactory
 from campaign_kit.core import translation_report
+from tests.factories.campaigns import MaterialsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from campaign_kit.campaigns import services
-from campaign_kit.campaigns.factories import PrintOrderFactory
 from campaign_kit.campaigns.models import OrderLine, PrintOrder
 from campaign_kit.campaigns.retention import purge_personal_data
+from tests.factories.campaigns import PrintOrderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +64,22 @@ def test_shipping_labels_csv_neutralises_formulas(client, fulfiller, order):
     assert "Beispielweg 1" in rows[1]
     assert "3 × Know your rights" in rows[1]
     assert "Germany" in rows[1]
+
+
+def test_shipping_labels_xlsx_is_prepared_for_the_fulfiller(
+    client, fulfiller, order, prepared_xlsx
+):
+    PrintOrderFactory(status=PrintOrder.Status.SHIPPED, name="Already shipped")
+    client.force_login(fulfiller)
+    book, waiting = prepared_xlsx("/admin/campaigns_printorder/?export=xlsx&status=new")
+    rows = list(book.active.iter_rows(values_only=True))
+    assert list(rows[0][:3]) == ["Reference", "Name", "Organisation"]
+    assert len(rows) == 2  # the listing's filter, applied by the background task
+    assert rows[1][1].startswith("'=HYPERLINK")
+    assert "Beispielweg 1" in rows[1]
+    fulfiller.user_permissions.remove(Permission.objects.get(codename="fulfil_orders"))
+    client.force_login(type(fulfiller).objects.get(pk=fulfiller.pk))
+    assert client.get(waiting + "download/").status_code == 403
 
 
 def test_status_change_through_admin_records_shipping(client, fulfiller, order):
