@@ -163,16 +163,14 @@ def _build_index_data(index_page, base):
 # Admin: figures of registrations next to events -------------------------------------------
 
 
-def _places(key, condition):
-    """Places of the registrations matching `condition` of the event whose key is the outer
-    column `key`, as a subquery (0 without any)."""
+def _places(key, registrations):
+    """Places of `registrations` of the event whose key is the outer column `key`, as a
+    subquery (0 without any)."""
     from django.db.models import IntegerField, Subquery, Sum, Value
     from django.db.models.functions import Coalesce
 
-    from .models import Registration
-
     rows = (
-        Registration.objects.filter(condition, event_key=OuterRef(key))
+        registrations.filter(event_key=OuterRef(key))
         .order_by()
         .values("event_key")
         .annotate(n=Sum("places"))
@@ -187,14 +185,13 @@ def with_registration_figures(queryset, key="translation_key"):
     query, so a listing costs no query per row."""
     from django.db.models import Subquery
 
-    from .models import EventPool, RegistrationStatus
-    from .services import _held
+    from .models import EventPool, Registration
 
     pools = EventPool.objects.filter(event_key=OuterRef(key)).values("pk")[:1]
     return queryset.annotate(
         ck_pool_id=Subquery(pools),
-        ck_places_taken=_places(key, _held()),
-        ck_places_waiting=_places(key, Q(status=RegistrationStatus.WAITING)),
+        ck_places_taken=_places(key, Registration.objects.holding_places()),
+        ck_places_waiting=_places(key, Registration.objects.waiting()),
     )
 
 
