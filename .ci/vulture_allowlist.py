@@ -60,10 +60,3 @@ bound_quantities, get_download_url, addressee_list, initiator_list, progress
 donation_goal_display, donation_percent, file_type, file_size, left, percent
 total_copies, items_summary
 
-# home/models.py (left to the work on issue 17 items 1-5): SiteSettings.for_locale is not
-# called anywhere; to be removed there. home/sitecontext.py writes Wagtail's private request
-# attributes; those names go when that module is rewritten.
-for_locale, _wagtail_cached_site_root_paths, _wagtail_site, _request
-# Registration.holds_places is read nowhere: issue 17 item 5 replaces it with a QuerySet
-# method (Registration.objects.holding_places()); removed there, not here, to avoid a clash.
-holds_places
