@@ -60,3 +60,7 @@ bound_quantities, get_download_url, addressee_list, initiator_list, progress
 donation_goal_display, donation_percent, file_type, file_size, left, percent
 total_copies, items_summary
 
+
+# Admin dashboard components (core/dashboard.py): Wagtail's Component renders template_name.
+# Translation report cells (core/translation_status.py): links read by its template.
+template_name, edit_url, translate_url, sync_url

@@ -76,12 +76,12 @@ def add_moderation_summary(request, items):
 
 
 @hooks.register("register_page_listing_buttons")
-def appeal_signatures_listing_button(page, user, next_url=None):
+def appeal_signatures_listing_button(page, user, **kwargs):
     if can_manage_signatures(user):
         yield from dashboard.listing_buttons(page)
 
 
 @hooks.register("register_page_header_buttons")
-def appeal_signatures_header_buttons(page, user, view_name, next_url=None):
+def appeal_signatures_header_buttons(page, user, **kwargs):
     if can_manage_signatures(user):
         yield from dashboard.header_buttons(page)

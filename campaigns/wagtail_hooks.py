@@ -44,10 +44,10 @@ def add_new_orders_summary(request, items):
 
 
 @hooks.register("register_page_listing_buttons")
-def materials_listing_buttons(page, user, next_url=None):
+def materials_listing_buttons(page, user, **kwargs):
     yield from dashboard.listing_buttons(page, user)
 
 
 @hooks.register("register_page_header_buttons")
-def materials_header_buttons(page, user, view_name, next_url=None):
+def materials_header_buttons(page, user, **kwargs):
     yield from dashboard.header_buttons(page, user)

@@ -62,7 +62,7 @@ def add_upcoming_events_panel(request, panels):
 
 
 @hooks.register("construct_explorer_page_queryset")
-def annotate_registration_figures(parent_page, pages, request):
+def annotate_registration_figures(_parent_page, pages, request):
     # The figures ride along in the listing's own query (no query per row).
     if can_view_registrations(request.user):
         return selectors.with_registration_figures(pages)
@@ -70,7 +70,7 @@ def annotate_registration_figures(parent_page, pages, request):
 
 
 @hooks.register("register_page_listing_buttons")
-def event_registrations_listing_button(page, user, next_url=None):
+def event_registrations_listing_button(page, user, **kwargs):
     if can_view_registrations(user):
         button = dashboard.listing_button(page)
         if button:
@@ -78,7 +78,7 @@ def event_registrations_listing_button(page, user, next_url=None):
 
 
 @hooks.register("register_page_header_buttons")
-def event_registrations_header_button(page, user, view_name, next_url=None):
+def event_registrations_header_button(page, user, **kwargs):
     if can_view_registrations(user):
         button = dashboard.header_button(page)
         if button:
