@@ -33,6 +33,9 @@ run: demo
 	$(MANAGE) ensure_dev_admin --port $(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# One worker per core. Tests go out in collection order, where pytest-django puts the tests
+# that flush the database (transaction=True) last.
+PYTEST_ARGS ?= -n auto
 test: $(STAMP) messages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
