@@ -17,6 +17,11 @@ class EventsConfig(SuiteAppConfig):
 
         return (Section("events", upcoming_events),)
 
+    def get_mail_kinds(self):
+        from .mailtexts import KINDS
+
+        return KINDS
+
     def purge_personal_data(self, now, dry_run=False):
         from .retention import purge_personal_data
 

@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from campaign_kit.core import converters  # noqa: F401 - registers <id:...>
 
 from .admin_views import manage_event
+from .message_views import write_to_registrants
 from .models import EventPool, EventSeries, Registration
 from .permissions import registrations_policy
 from .viewsets import EventSeriesViewSet, EventsViewSetGroup
@@ -22,7 +23,10 @@ def register_events_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_events_admin_urls():
-    return [path("events/manage/<id:pool_id>/", manage_event, name="events_manage")]
+    return [
+        path("events/manage/<id:pool_id>/", manage_event, name="events_manage"),
+        path("events/manage/<id:pool_id>/message/", write_to_registrants, name="events_message"),
+    ]
 
 
 @hooks.register("register_permissions")
