@@ -15,7 +15,7 @@ KINDS = (
         "appeals.confirm",
         _("Appeal: confirm your signature"),
         (
-            Placeholder("name", _("the signer's name"), _("Alex")),
+            Placeholder("name", _("the signer's name"), "Alex"),
             APPEAL,
             APPEAL_URL,
             Placeholder("confirm_url", _("link that confirms the signature"), "https://…"),
@@ -28,7 +28,7 @@ KINDS = (
         "appeals.organisation_approved",
         _("Appeal: organisation's co-signature published"),
         (
-            Placeholder("organisation", _("the organisation's name"), _("Connection e.V.")),
+            Placeholder("organisation", _("the organisation's name"), "Connection e.V."),
             APPEAL,
             APPEAL_URL,
             WITHDRAW_URL,

@@ -9,7 +9,7 @@ KINDS = (
         "campaigns.order_confirmation",
         _("Materials: order confirmed"),
         (
-            Placeholder("name", _("the name on the order"), _("Alex")),
+            Placeholder("name", _("the name on the order"), "Alex"),
             Placeholder("reference", _("order reference"), "A1B2C3"),
             Placeholder("items", _("the ordered materials, one per line"), "- 20 × Flyer"),
             Placeholder("address", _("the shipping address"), "Alex\nMain St 1\n60311 Frankfurt"),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign_kit.core.mailtexts import MailKind, Placeholder
 
 PLACEHOLDERS = (
-    Placeholder("name", _("the registrant's name"), _("Alex")),
+    Placeholder("name", _("the registrant's name"), "Alex"),
     Placeholder("event", _("the event's title"), _("Vigil for conscientious objectors")),
     Placeholder("when", _("date and time"), _("Saturday, 14 March, 18:00")),
     Placeholder("where", _("the place"), _("Town hall square, Frankfurt")),

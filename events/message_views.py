@@ -1,12 +1,13 @@
 """Write to everyone registered for one event: form, preview with the count, then send."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from campaign_kit.core import links
@@ -17,6 +18,7 @@ from .models import EventPool, Registration
 from .permissions import registrations_required
 
 TEMPLATE = "campaign_kit_events/admin/message_form.html"
+LANGUAGES = dict(settings.LANGUAGES)
 
 
 @require_http_methods(["GET", "POST"])
@@ -92,7 +94,7 @@ def _previews(page, form, by_language):
         shown = services.event_page(page.translation_key, language)
         with translation.override(language):
             context = {
-                "registration": Registration(name=_("Alex"), places=1, language=language),
+                "registration": Registration(name="Alex", places=1, language=language),
                 "title": shown.title,
                 "event_url": links.absolute_url(shown),
                 "link": "https://…",
@@ -101,5 +103,6 @@ def _previews(page, form, by_language):
                 **version,
             }
             subject, text, _html = emails.render_mail("message", context)
-        previews.append({"language": language, "count": n, "subject": subject, "text": text})
+        name = get_language_info(language)["name_local"] if language in LANGUAGES else language
+        previews.append({"language": name, "count": n, "subject": subject, "text": text})
     return previews
