@@ -4,6 +4,7 @@ Both only queue mails (one task per registrant, in the same transaction as the r
 task renders each mail in the registrant's language (emails.send_registration_mail).
 """
 
+import time
 from datetime import timedelta
 from numbers import Real
 
@@ -101,27 +102,25 @@ def due_reminders(now, hours):
     ).exclude(email="")
 
 
-def queue_reminders(now=None, batch=500):
+def queue_reminders(now=None, batch=500, _lock=True, _race_delay=0):
     """Queue each due reminder exactly once, even with several workers running this at once:
     a worker takes its rows with FOR UPDATE SKIP LOCKED (others skip them rather than wait)
     and marks them in the same transaction as it queues their mails; the mark also makes the
-    rows no longer due. On SQLite IMMEDIATE transactions serialise the workers instead."""
+    rows no longer due. On SQLite IMMEDIATE transactions serialise the workers instead.
+    ``_lock=False`` and ``_race_delay`` exist for the race test's control run only."""
     hours = reminder_hours()
     now = now or timezone.now()
     queued = 0
     while True:
         with transaction.atomic():
-            ids = list(
-                due_reminders(now, hours)
-                .select_for_update(skip_locked=True, of=("self",))
-                .order_by("pk")
-                .values_list("pk", flat=True)[:batch]
-            )
+            due = due_reminders(now, hours).order_by("pk")
+            if _lock:
+                due = due.select_for_update(skip_locked=True, of=("self",))
+            ids = list(due.values_list("pk", flat=True)[:batch])
             if not ids:
                 return queued
-            Registration.objects.filter(pk__in=ids, reminder_sent_at__isnull=True).update(
-                reminder_sent_at=now
-            )
+            time.sleep(_race_delay)
+            Registration.objects.filter(pk__in=ids).update(reminder_sent_at=now)
             for pk in ids:
                 _enqueue("reminder", pk)
         queued += len(ids)
