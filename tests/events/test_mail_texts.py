@@ -119,3 +119,22 @@ def test_a_text_broken_at_send_time_falls_back_to_the_built_in_one(
     assert "Broken" not in message.body
     assert "cannot be rendered" in caplog.text
     assert "a@example.org" not in caplog.text
+
+
+def test_wagtail_localize_translates_subject_and_body_and_keeps_the_kind(editor, locales):
+    from django.urls import reverse
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    data = {"kind": "events.reminder", "subject": "Soon: {event}", "body": "Hi {name}"}
+    assert _add(editor, **data).status_code == 302
+    source = MailText.objects.get()
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["campaign_kit_core", "mailtext", source.pk],
+    )
+    response = editor.post(url, {"locales": [locales["de"].pk]})
+    assert response.status_code == 302
+    german = MailText.objects.get(locale=locales["de"])
+    assert german.kind == "events.reminder" and german.translation_key == source.translation_key
+    segments = StringSegment.objects.filter(source=TranslationSource.objects.get())
+    assert {s.string.data for s in segments} == {"Soon: {event}", "Hi {name}"}

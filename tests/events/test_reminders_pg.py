@@ -41,7 +41,9 @@ def race(*, lock, delay=0.0):
     ctx = multiprocessing.get_context("fork")
     barrier = ctx.Barrier(PROCESSES)
     results = ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(barrier, results, lock, delay)) for _ in range(PROCESSES)]
+    procs = [
+        ctx.Process(target=_worker, args=(barrier, results, lock, delay)) for _ in range(PROCESSES)
+    ]
     for proc in procs:
         proc.start()
     outcomes = [results.get(timeout=120) for _ in procs]
