@@ -10,7 +10,7 @@ class EventsConfig(SuiteAppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401  (checks: registers the system check)
 
     def get_sections(self):
         from .selectors import upcoming_events

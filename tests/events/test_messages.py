@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.core.management.base import SystemCheckError
 from django.utils import timezone
 
 from campaign_kit.events import services
@@ -206,3 +207,9 @@ def test_no_reminder_for_past_or_cancelled_events(people, django_capture_on_comm
         people.save_revision().publish()
         call_command("send_event_reminders", stdout=StringIO())
     assert not [m for m in mail.outbox if m.subject.startswith("Reminder")]
+
+
+def test_manage_py_check_reports_a_bad_reminder_time(settings):
+    settings.CAMPAIGN_KIT_EVENTS_REMINDER_HOURS = -1
+    with pytest.raises(SystemCheckError, match="campaign_kit_events.E001"):
+        call_command("check", stdout=StringIO(), stderr=StringIO())
