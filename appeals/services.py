@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from campaign_kit.core import conf, queueing
 
-from . import queueing as appeal_queueing
 from . import tasks
 from .models import (
     AppealCounter,
@@ -161,16 +160,17 @@ def sign(appeal, data, language, kind=SignatureKind.PERSON):
     signature = Signature(**fields)
     if kind == SignatureKind.ORGANISATION and data.get("logo"):
         signature.logo = data["logo"]
-    # The hottest write of a surge: row and mail task in one statement where the database
-    # allows it (see queueing.create_with_task).
-    created = appeal_queueing.create_with_task(
-        signature,
-        tasks.send_confirmation,
-        str(signature.public_id),
-        str(appeal.translation_key),
-        digest,
-        language,
-    )
+    # Row and mail task commit together (core/queueing.py); the task carries what a repeat
+    # needs, as no row may have been written.
+    with transaction.atomic():
+        created = queueing.insert_unless_conflict(signature)
+        queueing.enqueue(
+            tasks.send_confirmation,
+            str(signature.public_id),
+            str(appeal.translation_key),
+            digest,
+            language,
+        )
     if not created and signature.logo:
         signature.logo.delete(save=False)  # stored by the insert's pre_save; no row keeps it
     return SignResult(signature if created else None, created)

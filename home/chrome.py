@@ -51,26 +51,13 @@ def purge(*args, **kwargs):
 
 
 def _purge_on_settings_change(sender, created=False, **kwargs):
-    # Wagtail creates an empty settings row on the first request: nothing shown changes (a
-    # site context cached without a row lets Wagtail read it, see sitecontext.prime).
+    # Wagtail creates an empty settings row on the first request: nothing shown changes.
     if not created:
         purge()
 
 
 def _purge_on_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        purge()
-
-
-def _purge_on_site_root_save(sender, instance, **kwargs):
-    """A saved home page (a new translation, a draft edit of its title or slug) changes the
-    cached site context and root paths, as it does Wagtail's own (``Page.save``): purge when
-    the page is a translation of a site root the cached context knows (no query)."""
-    if not isinstance(instance, Page):
-        return
-    from . import sitecontext
-
-    if sitecontext.is_cached_root(instance.translation_key):
         purge()
 
 
@@ -86,7 +73,6 @@ def connect():
         _purge_on_settings_change, sender=SiteSettings, dispatch_uid="campaign_kit_chrome_settings"
     )
     post_delete.connect(purge, sender=SiteSettings, dispatch_uid="campaign_kit_chrome_settings_del")
-    post_save.connect(_purge_on_site_root_save, dispatch_uid="campaign_kit_chrome_site_root_saved")
     for model in (
         FooterLink,
         SocialLink,
@@ -126,9 +112,7 @@ def build_chrome(request, site, site_settings):
     """Menu and footer of this site in the active language: the menu (live, public pages shown
     in menus directly under the home page in this language), the footer links and privacy page
     (live translations in this language) in one query; the footer text rendered to HTML (a
-    language without its own footer text shows none) and the social links come with the site
-    context (see sitecontext.py) or, without it, from a query each."""
-    from . import sitecontext
+    language without its own footer text shows none) and the social links, a query each."""
     from .models import FooterLink, FooterText
 
     root = site.root_page
@@ -177,21 +161,13 @@ def build_chrome(request, site, site_settings):
         if page.footer_order is not None
     ]
     privacy = next((_link(page, request) for page in pages if page.is_privacy), None)
-    context = sitecontext.for_request(request)
-    home = context.homes.get(language) if context is not None else None
-    if home is not None:
-        text = home["footer_text"]
-    else:
-        text = (
-            FooterText.objects.filter(locale__language_code=language)
-            .order_by("pk")
-            .values_list("text", flat=True)
-            .first()
-        )
-    if context is not None and context.site.pk == site_settings.site_id:
-        social = [dict(link) for link in context.social]
-    else:
-        social = [{"label": s.label, "url": s.url} for s in site_settings.social_links.all()]
+    text = (
+        FooterText.objects.filter(locale__language_code=language)
+        .order_by("pk")
+        .values_list("text", flat=True)
+        .first()
+    )
+    social = [{"label": s.label, "url": s.url} for s in site_settings.social_links.all()]
     return {
         "menu": menu,
         "cta": cta,

@@ -1,22 +1,20 @@
-"""Hardened wagtail-localize admin views for outside translators.
+"""PO uploads checked before wagtail-localize imports them.
 
-wagtail-localize's own PO upload view raises a server error for some bad files
-(no file, a PO file without wagtail-localize's header, an unexpected parser error).
-This view checks the upload first, answers every problem with a clear message in the
-translation editor and leaves the existing translation untouched; a good file is
-imported in one transaction.
+wagtail-localize's own PO upload view raises a server error for some bad files (no file, a
+PO file without wagtail-localize's header). ``PoUploadCheckMiddleware`` checks the upload in
+front of that view (Django's ``process_view``, matched by the view's URL name): every problem
+is answered with a clear message in the translation editor and the existing translation is
+left untouched; a good file goes on to wagtail-localize's own view, unchanged. The upstream
+fix (the same checks in ``upload_pofile``) is described in the README's notes.
 """
 
 import tempfile
 
 import polib
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
@@ -51,20 +49,27 @@ def parse_po_upload(upload, translation):
     return po, None
 
 
-@require_POST
-def upload_pofile(request, translation_id):
-    translation = get_object_or_404(Translation, id=translation_id)
-    instance = translation.get_target_instance()
-    if not user_can_edit_instance(request.user, instance):
-        raise PermissionDenied
+UPLOAD_VIEW = "wagtail_localize:upload_pofile"
 
-    po, error = parse_po_upload(request.FILES.get("file"), translation)
-    if error:
+
+class PoUploadCheckMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if request.method != "POST" or match is None or match.view_name != UPLOAD_VIEW:
+            return None
+        translation = get_object_or_404(Translation, id=view_kwargs.get("translation_id"))
+        if not user_can_edit_instance(request.user, translation.get_target_instance()):
+            return None  # wagtail-localize's view refuses it
+        upload = request.FILES.get("file")
+        po, error = parse_po_upload(upload, translation)
+        if error is None:
+            upload.seek(0)  # read again by wagtail-localize's view
+            return None
         messages.error(request, error)
-    else:
-        with transaction.atomic():
-            translation.import_po(po, user=request.user, tool_name="PO File")
-        messages.success(request, _("Successfully imported translations from PO File."))
-
-    next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
-    return redirect(next_url)
+        return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))

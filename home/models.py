@@ -1,16 +1,13 @@
 """Site-wide pages (home, standard pages) and the site settings editors maintain."""
 
-from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -106,35 +103,6 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
-
-    @property
-    def localized(self):
-        """The home page in the active language, as Wagtail's ``localized`` answers it; on a
-        site root handed over by ``sitecontext`` (which knows every translation) without the
-        two queries for the locale and the translation."""
-        translations = getattr(self, "_campaign_kit_translations", None)
-        if translations is not None and getattr(django_settings, "WAGTAIL_I18N_ENABLED", False):
-            try:
-                code = get_supported_content_language_variant(translation.get_language())
-            except LookupError:
-                code = None
-            page = translations.get(code)
-            if page is not None:
-                return page if page.live else self
-        return super().localized
-
-    def route(self, request, path_components):
-        from .routing import load_served, route_below
-
-        if path_components:
-            result = route_below(self, request, path_components)
-            if result is not None:
-                return result
-        elif getattr(self, "_campaign_kit_stub", False):
-            # Routed from the cached base fields (see sitecontext): the home page itself is
-            # served, so it is loaded whole now, in the one query ``.specific`` would run.
-            return load_served(type(self), self.pk).route(request, path_components)
-        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from .sections import home_sections, hotline_languages

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from . import chrome, routing, sitecontext
+from . import chrome
 
 
 def active_locale(request=None):
@@ -24,11 +24,6 @@ def active_locale(request=None):
 
 def localized_home(request):
     """The site's root page in the active language, or None if it is not translated."""
-    context = sitecontext.for_request(request)
-    if context is not None:
-        home = context.homes.get(active_locale(request).language_code)
-        if home is not None:
-            return home["page"] if home["page"].live else None
     site = Site.find_for_request(request) if request else None
     site = site or Site.objects.select_related("root_page").filter(is_default_site=True).first()
     if site is None:
@@ -64,32 +59,13 @@ def menu_links(request):
     return value["menu"] if value is not None else []
 
 
-def _known_translations(request, page):
-    """The live, public translations of `page` as ``{language code: page}`` when this request
-    already holds them: from routing (home/routing.py) or, for a home page, from the site
-    context. None when they must be queried."""
-    routed = getattr(request, routing.TRANSLATIONS_ATTR, {}).get(page.pk)
-    if routed is not None:
-        return {p.ck_language: p for p in routed if p.live and not p.ck_restricted}
-    context = sitecontext.for_request(request)
-    root = context.site.root_page if context is not None else None
-    if root is not None and page.translation_key == root.translation_key:
-        return {
-            code: home["page"]
-            for code, home in context.homes.items()
-            if home["page"].live and home["public"]
-        }
-    return None
-
-
 def language_links(request, page=None):
     """One entry per configured language: the page's live translation or None.
 
     Pages come back in LANGUAGES order with `current` set for the active one.
     Pages without a translation in a language are left out, so the switcher and
     the hreflang alternates only ever point to pages that exist. Computed once per
-    request and page (the head and the switcher both ask) from what routing or the site
-    context already loaded, else cached between publishes.
+    request and page (the head and the switcher both ask) and cached between publishes.
     """
     is_page = page is not None and isinstance(page, Page)
     name = f"languages:{page.pk}" if is_page else "languages:home"
@@ -98,15 +74,11 @@ def language_links(request, page=None):
         return memo[name]
 
     target = page if is_page else localized_home(request)
-    known = _known_translations(request, target) if request is not None and target else None
-    if known is not None:
-        links = chrome.language_links_from(request, known)
-    else:
 
-        def build():
-            return [] if target is None else chrome.build_language_links(request, target)
+    def build():
+        return [] if target is None else chrome.build_language_links(request, target)
 
-        links = chrome.cached(request, name, build) if request is not None else build()
+    links = chrome.cached(request, name, build) if request is not None else build()
     if request is not None:
         request._campaign_kit_languages = {**(memo or {}), name: links}
     return links

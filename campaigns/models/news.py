@@ -158,7 +158,6 @@ class NewsPage(Page):
         index.FilterField("date"),
     ]
     parent_page_types = ["campaign_kit_campaigns.NewsIndexPage"]
-    serve_select_related = ("image",)  # shown at the top (see home/routing.py)
     subpage_types = []
     override_translatable_fields = [
         TranslatableField("title"),

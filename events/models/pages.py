@@ -301,7 +301,6 @@ class EventPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["campaign_kit_events.EventIndexPage"]
     base_form_class = EventPageForm
-    serve_select_related = ("image",)  # shown at the top, loaded with the page when routed
     subpage_types = []
 
     class Meta:

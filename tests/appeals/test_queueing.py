@@ -1,19 +1,18 @@
 """A signature and its confirmation mail are stored together: both rows or neither.
 
-On PostgreSQL with the database queue, outside any transaction, one statement writes both
-(queueing.create_with_task); elsewhere a transaction does. These tests commit for real
-(transaction=True) so that the statement is the one a production request runs.
+One transaction writes both (services.sign, core/queueing.py), the signature in a savepoint
+so that a repeat costs what a new row costs. These tests commit for real (transaction=True)
+so that the statements are those a production request runs.
 """
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
-from django.forms.models import model_to_dict
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
-from campaign_kit.appeals import queueing, services, tasks
+from campaign_kit.appeals import services, tasks
 from campaign_kit.appeals.models import Signature
 
 from .conftest import link_from, person_data
@@ -43,42 +42,17 @@ def inserts(ctx):
     return [q["sql"] for q in ctx.captured_queries if "INSERT" in q["sql"].upper()]
 
 
-def test_signature_post_writes_row_and_mail_task_in_one_statement(client, appeal, database_queue):
+def test_signature_post_writes_row_and_mail_task_in_one_transaction(
+    client, appeal, database_queue
+):
     with CaptureQueriesContext(connection) as ctx:
         response = client.post(form_url(appeal), person_data(), HTTP_ORIGIN="http://testserver")
     assert response.status_code == 303
     signature = Signature.objects.get()
     [queued] = confirmations()
     assert queued.args_kwargs == {"args": task_args(signature), "kwargs": {}}
-    writes = inserts(ctx)
-    if connection.vendor == "postgresql":
-        [statement] = writes
-        assert statement.startswith("WITH queued AS (INSERT INTO")
-        with connection.cursor() as cursor:  # written by one transaction
-            cursor.execute(
-                "SELECT (SELECT xmin::text FROM campaign_kit_appeals_signature WHERE id = %s),"
-                " (SELECT xmin::text FROM django_tasks_database_dbtaskresult WHERE id = %s)",
-                [signature.pk, queued.pk],
-            )
-            signature_xid, task_xid = cursor.fetchone()
-        assert signature_xid == task_xid
-    else:
-        assert len(writes) == 2  # in one transaction (see the rollback test below)
-
-
-def test_the_task_row_is_the_one_the_queue_itself_writes(appeal, database_queue):
-    result = services.sign(appeal, DATA, "en")
-    assert result.created
-    ours = confirmations().get()
-    theirs = DBTaskResult.objects.get(
-        pk=tasks.send_confirmation.enqueue(*task_args(result.signature)).id
-    )
-    ignore = {"id", "enqueued_at"}
-    assert {k: v for k, v in model_to_dict(ours).items() if k not in ignore} == {
-        k: v for k, v in model_to_dict(theirs).items() if k not in ignore
-    }
-    assert ours.enqueued_at <= theirs.enqueued_at
-    assert ours.status == "READY" and ours.task_result.task.func is tasks.send_confirmation.func
+    assert queued.status == "READY" and queued.task_result.task.func is tasks.send_confirmation.func
+    assert len(inserts(ctx)) == 2
 
 
 def test_a_second_signature_by_the_same_address_stores_nothing_but_queues_the_task(
@@ -88,20 +62,9 @@ def test_a_second_signature_by_the_same_address_stores_nothing_but_queues_the_ta
     written, its task is, and the worker answers the owner of the address."""
     assert services.sign(appeal, DATA, "en").created
     assert confirmations().count() == 1
-    repeat = Signature(
-        appeal_key=appeal.translation_key,
-        email="anna@example.org",
-        email_hash=Signature.objects.get().email_hash,
-        country="DE",
-        language="en",
-    )
-    queued_id = str(repeat.public_id)
-    assert not queueing.create_with_task(repeat, tasks.send_confirmation, queued_id)
-    assert Signature.objects.count() == 1 and repeat.pk is None
-    assert confirmations().filter(args_kwargs__args=[queued_id]).count() == 1
-    again = services.sign(appeal, DATA, "en")
+    again = services.sign(appeal, {**DATA, "email": " Anna@Example.org"}, "en")
     assert not again.created and again.signature is None
-    assert Signature.objects.count() == 1 and confirmations().count() == 3
+    assert Signature.objects.count() == 1 and confirmations().count() == 2
     call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
     # The first confirmation, and the pending signature's link once more for the repeat.
     assert [m.to for m in mail.outbox] == [["anna@example.org"]] * 2
@@ -138,9 +101,9 @@ def test_immediate_backend_falls_back_to_a_transaction_and_mails_after_commit(ap
 
 
 def test_a_signature_post_in_a_running_process_runs_only_its_insert(client, appeal, database_queue):
-    """The appeal and its sent/ URL are kept in the process, the rate limit is in the cache,
-    and the site context is not loaded for a POST: even with Django's caches emptied (as
-    after a publish), the POST runs the insert and nothing else."""
+    """The appeal and its sent/ URL are kept in the process and the rate limit is in the
+    cache: even with Django's caches emptied (as after a publish), the POST runs the
+    transaction that writes the two rows and nothing else."""
     from django.core.cache import caches
 
     url = form_url(appeal)
@@ -153,16 +116,12 @@ def test_a_signature_post_in_a_running_process_runs_only_its_insert(client, appe
             url, person_data(**{"p-email": "bo@example.org"}), HTTP_ORIGIN="http://testserver"
         )
     assert response.status_code == 303 and response["Location"] == appeal.url + "sent/"
-    statements = [q["sql"] for q in ctx.captured_queries]
-    if connection.vendor == "postgresql":
-        [statement] = statements
-        assert statement.startswith("WITH queued AS (INSERT INTO")
-    else:
-        # One transaction: the signature in a savepoint (a repeat is refused there), the task.
-        begin, savepoint, signature, release, task, commit = statements
-        assert (begin, commit) == ("BEGIN IMMEDIATE", "COMMIT")
-        assert savepoint.startswith("SAVEPOINT") and release.startswith("RELEASE SAVEPOINT")
-        assert signature.startswith("INSERT INTO") and task.startswith("INSERT INTO")
+    # One transaction: the signature in a savepoint (a repeat is refused there), the task.
+    begin, savepoint, signature, release, task, commit = [q["sql"] for q in ctx.captured_queries]
+    assert begin.startswith("BEGIN") and commit == "COMMIT"
+    assert savepoint.startswith("SAVEPOINT") and release.startswith("RELEASE SAVEPOINT")
+    assert signature.startswith('INSERT INTO "campaign_kit_appeals_signature"')
+    assert task.startswith('INSERT INTO "django_tasks_database_dbtaskresult"')
     assert Signature.objects.count() == 2 and confirmations().count() == 2
 
 
@@ -170,7 +129,7 @@ def prepared_signature_inserts():
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(*) FROM pg_prepared_statements"
-            " WHERE statement LIKE 'WITH queued AS (INSERT INTO%%'"
+            " WHERE statement LIKE 'INSERT INTO \"campaign_kit_appeals_signature\"%%'"
         )
         return cursor.fetchone()[0]
 
@@ -179,9 +138,10 @@ def prepared_signature_inserts():
 def test_postgresql_keeps_the_signature_insert_prepared_unless_told_not_to(
     client, appeal, database_queue, monkeypatch, prepare
 ):
-    """Signature POSTs on one connection: after DB_PREPARE_THRESHOLD (5, from the settings)
-    runs the insert is prepared, parsed and planned once; with the threshold off (a pooler in
-    transaction mode) it never is. Either way the rows are the same."""
+    """Signature POSTs on one connection with Django's server-side binding: after
+    DB_PREPARE_THRESHOLD (5, from the settings) runs the insert is prepared, parsed and
+    planned once; with the threshold off (a pooler in transaction mode) it never is. Either
+    way the rows are the same."""
     if connection.vendor != "postgresql":
         pytest.skip("prepared statements are PostgreSQL's")
     connection.ensure_connection()

@@ -69,11 +69,11 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "home.sitecontext.SiteContextMiddleware",  # site, settings, root paths from one cache entry
     "campaign_site.middleware.PublicFormCsrfMiddleware",  # Origin check, no cookie on /<lang>/
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.localize.PoUploadCheckMiddleware",  # bad PO uploads answered before wagtail-localize
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",

@@ -75,13 +75,15 @@ def get_database(name, default_url, postgres_conn_max_age=0):
     if not engine:
         raise ImproperlyConfigured(f"{name} names an unknown database engine: {url!r}.")
     if postgres:
-        # psycopg keeps a statement prepared after this many runs on one connection. Only
-        # statements sent with server-side parameters qualify (the signature insert, see
-        # appeals/queueing.py); Django's own cursors never prepare. Behind a pooler in
+        # Values travel apart from the SQL (Django's server_side_binding), so psycopg keeps a
+        # statement prepared after this many runs on one connection: parsing and planning
+        # were half of the signature insert's time in the database. Behind a pooler in
         # transaction mode (PgBouncer before 1.21), set DB_PREPARE_THRESHOLD=off.
         threshold = get_str("DB_PREPARE_THRESHOLD", "5")
-        config.setdefault("OPTIONS", {})["prepare_threshold"] = (
-            None if threshold.lower() in {"off", "none"} else get_int("DB_PREPARE_THRESHOLD", 5)
+        prepare = threshold.lower() not in {"off", "none"}
+        config.setdefault("OPTIONS", {}).update(
+            server_side_binding=prepare,
+            prepare_threshold=get_int("DB_PREPARE_THRESHOLD", 5) if prepare else None,
         )
         # PostgreSQL's JIT compiles queries whose estimated cost is high, such as the menu's
         # (subqueries over every page of a language): 3.7 s of compiling for a 70 ms query at
