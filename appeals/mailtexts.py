@@ -22,6 +22,7 @@ KINDS = (
             WITHDRAW_URL,
             Placeholder("days", _("days the link is valid"), "7"),
         ),
+        ("confirm_url",),
     ),
     MailKind("appeals.already_signed", _("Appeal: already signed"), (APPEAL, APPEAL_URL)),
     MailKind(

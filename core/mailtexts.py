@@ -40,6 +40,8 @@ class MailKind:
     key: str
     label: str
     placeholders: tuple = field(default=())
+    # Placeholders the body must use, e.g. the link that confirms a signature.
+    required: tuple = field(default=())
 
     @property
     def names(self):
@@ -87,6 +89,18 @@ def check(template, names):
             )
 
 
+def check_required(body, required):
+    """Raise a translated ``ValidationError`` unless ``body`` uses every required placeholder."""
+    used = {name for _literal, name, _spec, _conv in FORMATTER.parse(body) if name}
+    missing = [name for name in required if name not in used]
+    if missing:
+        raise ValidationError(
+            _("This mail must contain %(names)s: without it the recipient cannot act."),
+            code="missing_placeholder",  # not "required": forms would swap in their own text
+            params={"names": ", ".join(f"{{{n}}}" for n in missing)},
+        )
+
+
 def fill(template, names, values):
     """``template`` with its placeholders replaced; raises ``ValidationError`` if it is broken."""
     check(template, names)
@@ -97,6 +111,7 @@ def render(subject, body, kind, values, language):
     """(subject, text, html) of a custom text; raises ``ValidationError`` if it is broken."""
     subject = " ".join(fill(subject, kind.names, values).split())
     text = fill(body, kind.names, values)
+    check_required(body, kind.required)
     # The whole text is escaped, values included; links become clickable.
     html = mark_safe(
         f'<!DOCTYPE html><html lang="{escape(language)}"><body>'
@@ -132,5 +147,6 @@ def custom_mail(key, language, values):
 def placeholder_help():
     """Each installed kind with its placeholders, for the editor's reference panel."""
     return [
-        {"label": kind.label, "placeholders": kind.placeholders} for kind in mail_kinds().values()
+        {"label": kind.label, "placeholders": kind.placeholders, "required": kind.required}
+        for kind in mail_kinds().values()
     ]

@@ -203,6 +203,11 @@ class MailText(PreviewableMixin, TranslatableMixin, models.Model):
                 mailtexts.check(getattr(self, name), kind.names)
             except ValidationError as error:
                 errors[name] = error
+        if "body" not in errors:
+            try:
+                mailtexts.check_required(self.body, kind.required)
+            except ValidationError as error:
+                errors["body"] = error
         # The form has no locale field, so Django would not check the constraint itself.
         if self.locale_id and (
             MailText.objects.filter(kind=self.kind, locale_id=self.locale_id)

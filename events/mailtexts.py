@@ -15,11 +15,11 @@ PLACEHOLDERS = (
 )
 
 KINDS = (
-    MailKind("events.confirmed", _("Event: registration confirmed"), PLACEHOLDERS),
-    MailKind("events.waiting_list", _("Event: on the waiting list"), PLACEHOLDERS),
-    MailKind("events.place_free", _("Event: a place is free (moved up)"), PLACEHOLDERS),
+    MailKind("events.confirmed", _("Event: registration confirmed"), PLACEHOLDERS, ("link",)),
+    MailKind("events.waiting_list", _("Event: on the waiting list"), PLACEHOLDERS, ("link",)),
+    MailKind("events.place_free", _("Event: a place is free (moved up)"), PLACEHOLDERS, ("link",)),
     MailKind("events.cancelled", _("Event: registration cancelled"), PLACEHOLDERS),
-    MailKind("events.reminder", _("Event: reminder before the event"), PLACEHOLDERS),
+    MailKind("events.reminder", _("Event: reminder before the event"), PLACEHOLDERS, ("link",)),
 )
 
 

@@ -42,9 +42,7 @@ def inserts(ctx):
     return [q["sql"] for q in ctx.captured_queries if "INSERT" in q["sql"].upper()]
 
 
-def test_signature_post_writes_row_and_mail_task_in_one_transaction(
-    client, appeal, database_queue
-):
+def test_signature_post_writes_row_and_mail_task_in_one_transaction(client, appeal, database_queue):
     with CaptureQueriesContext(connection) as ctx:
         response = client.post(form_url(appeal), person_data(), HTTP_ORIGIN="http://testserver")
     assert response.status_code == 303

@@ -41,6 +41,7 @@ def test_the_form_lists_the_placeholders_of_each_mail(editor, locales):
         ("Hello {name", "is not closed"),
         ("Hello {registration.email}", "Unknown placeholder {registration.email}"),
         ("Hello {name:>999999}", "without : or !"),
+        ("Hello {name}", "This mail must contain {link}"),
     ],
 )
 def test_a_broken_text_is_refused_with_a_clear_message(editor, locales, body, message):
@@ -59,7 +60,7 @@ def test_the_error_is_translated(editor, locales, admin_user):
 
 
 def test_one_text_per_mail_and_language(editor, locales):
-    data = {"kind": "events.confirmed", "subject": "Confirmed: {event}", "body": "Hi {name}"}
+    data = {"kind": "events.confirmed", "subject": "Confirmed: {event}", "body": "Hi {link}"}
     assert _add(editor, **data).status_code == 302
     response = _add(editor, **data)
     assert "already has a text in this language" in response.content.decode()
@@ -68,7 +69,7 @@ def test_one_text_per_mail_and_language(editor, locales):
 
 
 def test_preview_fills_in_example_values(editor, locales):
-    data = {"kind": "events.reminder", "subject": "Soon: {event}", "body": "Dear {name}, {when}"}
+    data = {"kind": "events.reminder", "subject": "Soon: {event}", "body": "Dear {name}, {link}"}
     preview = "/admin/snippets/campaign_kit_core/mailtext/preview/?locale=en"
     assert editor.post(preview, data).json()["is_valid"] is True
     html = editor.get(preview).content.decode()
@@ -83,7 +84,13 @@ def test_the_custom_text_is_sent_in_the_registrants_language(
 ):
     body = "Dear {name}, see you at {where}.\nChange: {link}"
     _add(editor, kind="events.confirmed", subject="You're in: {event}", body=body)
-    _add(editor, locale="de", kind="events.confirmed", subject="Dabei: {event}", body="Hi {name}")
+    _add(
+        editor,
+        locale="de",
+        kind="events.confirmed",
+        subject="Dabei: {event}",
+        body="Hi {name} {link}",
+    )
     with django_capture_on_commit_callbacks(execute=True):
         services.register(event, name="Ann <b>", email="a@example.org", places=1, language="en")
         services.register(event, name="Ben", email="b@example.org", places=1, language="de")
@@ -110,7 +117,7 @@ def test_a_text_broken_at_send_time_falls_back_to_the_built_in_one(
         kind="events.confirmed",
         locale=Locale.objects.get(language_code="en"),
         subject="Hi {name}",
-        body="Broken {unknown}",
+        body="Broken {unknown} {link}",
     )
     with caplog.at_level(logging.WARNING), django_capture_on_commit_callbacks(execute=True):
         services.register(event, name="Ann", email="a@example.org", places=1, language="en")
@@ -125,7 +132,7 @@ def test_wagtail_localize_translates_subject_and_body_and_keeps_the_kind(editor,
     from django.urls import reverse
     from wagtail_localize.models import StringSegment, TranslationSource
 
-    data = {"kind": "events.reminder", "subject": "Soon: {event}", "body": "Hi {name}"}
+    data = {"kind": "events.reminder", "subject": "Soon: {event}", "body": "Hi {link}"}
     assert _add(editor, **data).status_code == 302
     source = MailText.objects.get()
     url = reverse(
@@ -137,4 +144,4 @@ def test_wagtail_localize_translates_subject_and_body_and_keeps_the_kind(editor,
     german = MailText.objects.get(locale=locales["de"])
     assert german.kind == "events.reminder" and german.translation_key == source.translation_key
     segments = StringSegment.objects.filter(source=TranslationSource.objects.get())
-    assert {s.string.data for s in segments} == {"Soon: {event}", "Hi {name}"}
+    assert {s.string.data for s in segments} == {"Soon: {event}", "Hi {link}"}

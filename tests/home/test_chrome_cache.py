@@ -13,6 +13,7 @@ from home.models import FooterText, SiteSettings, SocialLink, StandardPage
 
 pytestmark = pytest.mark.django_db
 
+
 @pytest.fixture
 def pages(homes):
     en = homes["en"]
