@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from campaign_kit.core.registry import Section, SuiteAppConfig
+from campaign_kit.core.registry import Section, SuiteAppConfig, model_permissions
 
 
 class AppealsConfig(SuiteAppConfig):
@@ -26,3 +26,14 @@ class AppealsConfig(SuiteAppConfig):
         from .retention import purge_personal_data
 
         return purge_personal_data(now=now, dry_run=dry_run)
+
+    def get_roles(self):
+        from campaign_kit.core.roles import ACCESS_ADMIN, Role
+
+        from .permissions import MANAGE_SIGNATURES
+
+        papers = model_permissions("campaign_kit_appeals", "papercount")
+        return (
+            # Moderation, invalidation, erasure and the exports for delivery.
+            Role(_("Signature managers"), permissions=(ACCESS_ADMIN, MANAGE_SIGNATURES, *papers)),
+        )

@@ -201,7 +201,6 @@ class InvalidateForm(forms.Form):
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
-    confirm = forms.BooleanField(label=_("Yes, invalidate the matching signatures"), required=False)
 
     def clean(self):
         cleaned = super().clean()

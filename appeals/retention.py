@@ -13,6 +13,8 @@ from .models import AppealPage, AppealStatus, Signature, SignatureStatus
 from .security import confirm_days
 from .services import _anonymise
 
+ANONYMISE_BATCH = 500  # rows loaded whole (each keeps or drops its public parts)
+
 
 def retention_days():
     return int(conf.get("APPEAL_RETENTION_DAYS"))
@@ -38,7 +40,7 @@ def purge_personal_data(now, dry_run=False):
     if dry_run:
         return result
     in_batches(expired, _delete_pending)  # pending signatures never counted: counters stay
-    in_batches(to_anonymise, lambda batch: _anonymise_all(batch, now), size=500)
+    in_batches(to_anonymise, lambda batch: _anonymise_all(batch, now), size=ANONYMISE_BATCH)
     return result
 
 

@@ -253,6 +253,25 @@ def moderate(signature_id, approve):
     return signature
 
 
+@transaction.atomic
+def return_to_moderation(signature_id):
+    """Undo a rejection: the organisation waits for moderation again. Not for one withdrawn,
+    erased or invalidated since; returns the signature, or None when it cannot go back."""
+    signature = Signature.objects.select_for_update().get(
+        pk=signature_id, kind=SignatureKind.ORGANISATION
+    )
+    if signature.moderation != Moderation.REJECTED or signature.status not in (
+        SignatureStatus.PENDING,
+        SignatureStatus.CONFIRMED,
+    ):
+        return None
+    # Neither a rejected nor a pending organisation counts: the counters stay as they are.
+    signature.moderation = Moderation.PENDING
+    signature.moderated_at = None
+    signature.save(update_fields=["moderation", "moderated_at"])
+    return signature
+
+
 def invalidate(queryset):
     """Invalidate many signatures (spam waves); returns how many changed."""
     changed = 0
@@ -331,10 +350,14 @@ def erase_person(signature):
     return signature
 
 
+def signatures_by_email(email):
+    """Every signature made with this (normalised) address."""
+    return Signature.objects.filter(email_hash=email_hash(email))
+
+
 def erase_by_email(email):
     """Erase the data of every signature made with this (normalised) address; returns how many."""
-    digest = email_hash(email)
-    signatures = list(Signature.objects.filter(email_hash=digest))
+    signatures = list(signatures_by_email(email))
     for signature in signatures:
         erase_person(signature)
     return len(signatures)

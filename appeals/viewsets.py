@@ -1,12 +1,16 @@
 """Admin screens: signatures (personal data, permission-guarded) and paper counts."""
 
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
 from campaign_kit.core.exports import StreamingExportMixin
+from campaign_kit.core.permissions import RefusalPageViewSetMixin
 
 from .models import PaperCount, Signature
 from .permissions import ManageSignaturesRequiredMixin
@@ -17,10 +21,14 @@ class SignatureIndexView(ManageSignaturesRequiredMixin, StreamingExportMixin, In
 
 
 class SignatureInspectView(ManageSignaturesRequiredMixin, InspectView):
-    pass
+    @cached_property
+    def header_buttons(self):
+        # Erasure on request: the button leads to its confirmation page.
+        url = reverse("appeals_erase", args=[self.object.pk])
+        return [HeaderButton(_("Erase personal data"), url=url, icon_name="bin")]
 
 
-class SignatureViewSet(ModelViewSet):
+class SignatureViewSet(RefusalPageViewSetMixin, ModelViewSet):
     model = Signature
     index_view_class = SignatureIndexView
     inspect_view_class = SignatureInspectView
@@ -64,7 +72,7 @@ class SignatureViewSet(ModelViewSet):
     form_fields = ["display"]
 
 
-class PaperCountViewSet(ModelViewSet):
+class PaperCountViewSet(RefusalPageViewSetMixin, ModelViewSet):
     model = PaperCount
     icon = "doc-full"
     menu_label = _("Paper signatures")

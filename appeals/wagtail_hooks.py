@@ -25,6 +25,12 @@ def register_appeals_admin_urls():
         path("appeals/overview/", admin_views.overview, name="appeals_overview"),
         path("appeals/moderation/", admin_views.moderation, name="appeals_moderation"),
         path("appeals/moderation/<id:pk>/", admin_views.moderate, name="appeals_moderate"),
+        path("appeals/moderation/<id:pk>/reject/", admin_views.reject, name="appeals_reject"),
+        path(
+            "appeals/moderation/<id:pk>/reopen/",
+            admin_views.return_to_moderation,
+            name="appeals_return_to_moderation",
+        ),
         path("appeals/<id:page_id>/export.<str:fmt>", admin_views.export, name="appeals_export"),
         path("appeals/<id:page_id>/invalidate/", admin_views.invalidate, name="appeals_invalidate"),
         path("appeals/<id:page_id>/recount/", admin_views.recount, name="appeals_recount"),

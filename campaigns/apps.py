@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from campaign_kit.core.registry import Section, SuiteAppConfig
+from campaign_kit.core.registry import Section, SuiteAppConfig, model_permissions
 
 
 class CampaignsConfig(SuiteAppConfig):
@@ -23,3 +23,14 @@ class CampaignsConfig(SuiteAppConfig):
         from .retention import purge_personal_data
 
         return purge_personal_data(now=now, dry_run=dry_run)
+
+    def get_roles(self):
+        from campaign_kit.core.roles import ACCESS_ADMIN, EDITORS, Role
+
+        from .viewsets import FULFIL_PERMISSION
+
+        return (
+            Role(_("Order fulfilment"), permissions=(ACCESS_ADMIN, FULFIL_PERMISSION)),
+            # Materials are content; their download counts come with them (no personal data).
+            Role(EDITORS, permissions=model_permissions("campaign_kit_campaigns", "material")),
+        )

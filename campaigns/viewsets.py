@@ -13,7 +13,11 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaign_kit.core.exports import StreamingExportMixin
-from campaign_kit.core.permissions import PermissionRequiredMixin, SinglePermissionPolicy
+from campaign_kit.core.permissions import (
+    PermissionRequiredMixin,
+    RefusalPageViewSetMixin,
+    SinglePermissionPolicy,
+)
 
 from . import services
 from .models import DownloadCount, Material, PrintOrder
@@ -64,7 +68,7 @@ class OrderDeleteView(FulfilOrdersRequiredMixin, DeleteView):
     pass
 
 
-class PrintOrderViewSet(ModelViewSet):
+class PrintOrderViewSet(RefusalPageViewSetMixin, ModelViewSet):
     model = PrintOrder
     icon = "mail"
     menu_label = _("Print orders")
@@ -140,7 +144,7 @@ class PrintOrderViewSet(ModelViewSet):
     )
 
 
-class MaterialViewSet(SnippetViewSet):
+class MaterialViewSet(RefusalPageViewSetMixin, SnippetViewSet):
     model = Material
     icon = "doc-full"
     menu_label = _("Materials")
@@ -173,12 +177,12 @@ class DownloadsPolicy(ModelPermissionPolicy):
     The rows are written only by the download view, so nobody adds, edits or deletes them.
     """
 
+    permission = "campaign_kit_campaigns.change_material"  # named on the 403 page
+
     def user_has_permission(self, user, action):
         if action != "view" or not user.is_active:
             return False
-        return user.has_perm(
-            "campaign_kit_campaigns.change_material"
-        ) or super().user_has_permission(user, "view")
+        return user.has_perm(self.permission) or super().user_has_permission(user, "view")
 
 
 class DownloadIndexView(StreamingExportMixin, IndexView):
@@ -192,7 +196,7 @@ class DownloadIndexView(StreamingExportMixin, IndexView):
         )
 
 
-class DownloadCountViewSet(ModelViewSet):
+class DownloadCountViewSet(RefusalPageViewSetMixin, ModelViewSet):
     """Downloads per material and day, filterable by date, exportable as CSV or XLSX."""
 
     model = DownloadCount

@@ -46,6 +46,10 @@ DEFAULTS = {
     # Campaigns, news and materials
     "ORDER_RETENTION_DAYS": 30,
     "FEED_SIZE": 50,
+    # XLSX exports built in the background (core/prepared.py): kept this many hours, in the
+    # storage named "campaign_kit_exports" in STORAGES, else in this directory (never public).
+    "EXPORT_RETENTION_HOURS": 24,
+    "EXPORTS_DIR": None,  # None: campaign-kit-exports in the system's temporary directory
     "MATERIAL_LANGUAGES": None,  # None: LANGUAGES
 }
 

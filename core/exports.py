@@ -1,18 +1,17 @@
 """Spreadsheet exports of personal data: streamed in bounded memory, with formula cells defused.
 
-CSV goes out row by row as it is read (a streaming response); XLSX is written by openpyxl's
-write-only workbook into a temporary file that spills to disk, then streamed from there. Rows
-come from ``QuerySet.iterator``, so neither the rows nor the file are held in memory whole.
+CSV goes out row by row as it is read (a streaming response). XLSX, a zip archive that can
+only be sent once complete, is written by openpyxl's write-only workbook in a background task
+to a file on disk, and downloaded when ready (core/prepared.py). Rows come from
+``QuerySet.iterator``, so neither the rows nor the file are held in memory whole.
 """
 
 import csv
-import tempfile
 
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_SIZE = 2000  # rows fetched per round trip
-SPOOL_SIZE = 8 * 1024 * 1024  # an XLSX file larger than this is built on disk
 CSV_ROWS_PER_CHUNK = 200  # rows per piece of a streamed CSV
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -56,12 +55,13 @@ def csv_response(chunks, filename):
     return response
 
 
-def xlsx_response(write, filename):
-    """`write(file)` saves a workbook into `file`; the response streams it from there."""
-    output = tempfile.SpooledTemporaryFile(max_size=SPOOL_SIZE)  # noqa: SIM115 (closed by the response)
-    write(output)
-    output.seek(0)
-    return FileResponse(output, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+def xlsx_response(request, write, filename, permission=""):
+    """`write(file)` saves a workbook into `file`, in a background task; the response sends
+    the user to the page that links the file when it is ready. Downloading it needs the
+    same user and `permission` ("app_label.codename")."""
+    from . import prepared
+
+    return prepared.respond(request, write, filename, permission)
 
 
 class StreamingExportMixin:
@@ -108,5 +108,13 @@ class StreamingExportMixin:
 
     def write_xlsx_response(self, queryset):
         return xlsx_response(
-            lambda output: self.write_xlsx(queryset, output), f"{self.get_filename()}.xlsx"
+            self.request,
+            lambda output: self.write_xlsx(queryset, output),
+            f"{self.get_filename()}.xlsx",
+            self.export_permission(),
         )
+
+    def export_permission(self):
+        """What the listing needs (PermissionRequiredMixin's or its policy's), to download."""
+        policy = getattr(self, "permission_policy", None)
+        return getattr(self, "required_permission", None) or getattr(policy, "permission", "")

@@ -1,9 +1,13 @@
-"""The core's models: contact details for sites without a settings model of their own, and
-the names of tags in each language."""
+"""The core's models: contact details for sites without a settings model of their own, the
+names of tags in each language, and spreadsheets prepared in the background."""
 
+import uuid
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
@@ -236,3 +240,31 @@ class MailText(PreviewableMixin, TranslatableMixin, models.Model):
             except ValidationError as error:
                 context["errors"] = error.messages
         return context
+
+
+class PreparedExport(models.Model):
+    """A spreadsheet built in the background for one user (see core/prepared.py): the request
+    it answers is kept so that the task can replay it with that user's permissions."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("being prepared")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    path = models.CharField(max_length=500)
+    query = models.TextField(blank=True)
+    filename = models.CharField(max_length=200)
+    permission = models.CharField(max_length=150, blank=True)  # needed again to download
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    stored_name = models.CharField(max_length=200, blank=True)  # in the private storage
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("prepared export")
+        verbose_name_plural = _("prepared exports")
+
+    def __str__(self):
+        return self.filename

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import policy_registry
 
 FORBIDDEN_TEMPLATE = "campaign_kit/admin/forbidden.html"
 
@@ -37,14 +38,50 @@ def permission_name(permission):
 
 
 def forbidden(request, permission):
-    """The admin's answer to a user without ``permission``: a page that says which one."""
+    """The admin's answer to a user without ``permission``: a page that says which one.
+
+    A user who holds it asked for something the admin does not offer (such records change
+    only through their own screens): the page says that instead."""
     response = TemplateResponse(
         request,
         FORBIDDEN_TEMPLATE,
-        {"permission_name": permission_name(permission)},
+        {
+            "permission_name": permission_name(permission) if permission else "",
+            "not_offered": bool(permission) and user_has(request.user, permission),
+        },
         status=403,
     )
     return response.render()
+
+
+def answer_refusals(view, permission):
+    """Wrap a view so that a ``PermissionDenied`` raised inside it (Wagtail's generic views
+    raise one) gets the 403 page naming ``permission``, not Wagtail's redirect to the
+    dashboard."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request, permission)
+
+    return wrapped
+
+
+class RefusalPageViewSetMixin:
+    """For a ``ModelViewSet`` or ``SnippetViewSet``: every view it builds answers a refusal
+    with the 403 page, naming the policy's one permission or the model permission the view
+    needs ("add", "change", "delete", "view")."""
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+        policy_permission = getattr(policy_registry.get_by_type(self.model), "permission", None)
+        if policy_permission:
+            return answer_refusals(view, policy_permission)
+        action = getattr(view_class, "permission_required", None) or "view"
+        opts = self.model._meta
+        return answer_refusals(view, f"{opts.app_label}.{action}_{opts.model_name}")
 
 
 def permission_required(permission):

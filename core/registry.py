@@ -1,10 +1,10 @@
 """How the suite's apps find each other: through Django's app registry, never by dotted paths.
 
 Each app's ``AppConfig`` subclasses ``SuiteAppConfig`` and says what it offers: the sections
-it can fill on a home page or a campaign hub (upcoming events, open appeals, latest news) and
-the retention rules for the personal data it keeps and the mails whose text editors may
-change. An app that is not installed offers nothing, so a campaign page simply shows no
-events where the events app is absent.
+it can fill on a home page or a campaign hub (upcoming events, open appeals, latest news), the
+retention rules for the personal data it keeps, the roles (groups) its work needs and the
+mails whose text editors may change. An app that is not installed offers nothing, so a
+campaign page simply shows no events where the events app is absent.
 """
 
 from collections.abc import Callable
@@ -39,6 +39,16 @@ class SuiteAppConfig(AppConfig):
     def get_mail_kinds(self):
         """The mails whose text editors may change (``core.mailtexts.MailKind`` instances)."""
         return ()
+
+    def get_roles(self):
+        """The groups this app needs (``campaign_kit.core.roles.Role``); a role named like
+        one of the core's (Editors, Translators) adds its permissions to that group."""
+        return ()
+
+
+def model_permissions(app_label, model):
+    """Django's four permissions of one model, for a role."""
+    return tuple(f"{app_label}.{action}_{model}" for action in ("add", "change", "delete", "view"))
 
 
 def suite_apps():

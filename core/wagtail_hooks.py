@@ -1,7 +1,9 @@
+from django.urls import path
+from wagtail import hooks
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.snippets.models import register_snippet
 
-from . import conf
+from . import admin_views, conf
 from .models import ContactSettings, MailText, TopicLabel
 
 # Offered in Settings only where the site uses it (a host with its own model names that one).
@@ -13,3 +15,19 @@ register_snippet(TopicLabel)
 
 # Subject and body of the suite's mails per language (also translated with wagtail-localize).
 register_snippet(MailText)
+
+
+@hooks.register("register_admin_urls")
+def prepared_export_urls():
+    return [
+        path(
+            "exports/<uuid:public_id>/",
+            admin_views.prepared_export,
+            name="campaign_kit_prepared_export",
+        ),
+        path(
+            "exports/<uuid:public_id>/download/",
+            admin_views.download,
+            name="campaign_kit_prepared_export_download",
+        ),
+    ]

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from campaign_kit.core.registry import Section, SuiteAppConfig
+from campaign_kit.core.registry import Section, SuiteAppConfig, model_permissions
 
 
 class EventsConfig(SuiteAppConfig):
@@ -26,3 +26,14 @@ class EventsConfig(SuiteAppConfig):
         from .retention import purge_personal_data
 
         return purge_personal_data(now=now, dry_run=dry_run)
+
+    def get_roles(self):
+        from campaign_kit.core.roles import ACCESS_ADMIN, EDITORS, Role
+
+        from .permissions import VIEW_REGISTRATIONS
+
+        return (
+            # At the door and on the registrations list: check-in, cancel, move up, export.
+            Role(_("Event helpers"), permissions=(ACCESS_ADMIN, VIEW_REGISTRATIONS)),
+            Role(EDITORS, permissions=model_permissions("campaign_kit_events", "eventseries")),
+        )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from campaign_kit.core import conf, links
 
 from . import ical
-from .models import EventPool
+from .models import EventPool, EventStatus
 from .models.pages import default_time_zone
 
 
@@ -40,9 +40,9 @@ def calendar_event(page, pool=None, host=None, url=None, status=None):
     if page.is_online and page.online_url:
         description = f"{description}\n\n{_('Online')}: {page.online_url}"
     title = page.title
-    if status == "cancelled":
+    if status == EventStatus.CANCELLED:
         title = _("Cancelled: %(title)s") % {"title": title}
-    elif status == "postponed":
+    elif status == EventStatus.POSTPONED:
         title = _("Postponed: %(title)s") % {"title": title}
     return ical.CalendarEvent(
         uid=ical.uid_for(page.translation_key, host),

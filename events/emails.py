@@ -11,7 +11,7 @@ from campaign_kit.core import links, mailtexts
 from . import calendars
 from .mailtexts import kind_for
 from .mailtexts import values as placeholder_values
-from .models import EventMessage, Registration
+from .models import EventMessage, EventStatus, Registration, RegistrationStatus
 from .security import make_token
 
 KINDS = {
@@ -83,12 +83,14 @@ def send_registration_mail(kind, registration_id, by_staff=False, message_id=Non
         # cancelled one carries STATUS:CANCELLED and a higher SEQUENCE under the same UID.
         if (
             kind in ("registered", "confirmed", "promoted", "reminder")
-            and registration.status == "confirmed"
+            and registration.status == RegistrationStatus.CONFIRMED
         ):
             message.attach("event.ics", calendars.event_ics(page), "text/calendar")
         elif kind == "event_cancelled":
             message.attach(
-                "cancelled.ics", calendars.event_ics(page, status="cancelled"), "text/calendar"
+                "cancelled.ics",
+                calendars.event_ics(page, status=EventStatus.CANCELLED),
+                "text/calendar",
             )
         message.send()
     return True

@@ -63,7 +63,7 @@ def event_jsonld(page, request=None, remaining=None):
             organiser["url"] = page.organiser_url
         data["organizer"] = organiser
     # Every event is free; availability follows the remaining capacity.
-    if page.status == "cancelled":
+    if page.is_cancelled:
         availability = "https://schema.org/Discontinued"
     elif page.registration_mode != "open" or remaining is None or remaining > 0:
         availability = "https://schema.org/InStock"

@@ -4,7 +4,6 @@ Both only queue mails (one task per registrant, in the same transaction as the r
 task renders each mail in the registrant's language (emails.send_registration_mail).
 """
 
-import time
 from datetime import timedelta
 from numbers import Real
 
@@ -102,24 +101,26 @@ def due_reminders(now, hours):
     ).exclude(email="")
 
 
-def queue_reminders(now=None, batch=500, _lock=True, _race_delay=0):
+def take_due(now, hours, batch):
+    """Ids of up to ``batch`` due reminders, locked until the transaction ends; other workers
+    skip locked rows (SKIP LOCKED) rather than wait for them or take them too."""
+    due = due_reminders(now, hours).select_for_update(skip_locked=True, of=("self",))
+    return list(due.order_by("pk").values_list("pk", flat=True)[:batch])
+
+
+def queue_reminders(now=None, batch=500):
     """Queue each due reminder exactly once, even with several workers running this at once:
-    a worker takes its rows with FOR UPDATE SKIP LOCKED (others skip them rather than wait)
-    and marks them in the same transaction as it queues their mails; the mark also makes the
-    rows no longer due. On SQLite IMMEDIATE transactions serialise the workers instead.
-    ``_lock=False`` and ``_race_delay`` exist for the race test's control run only."""
+    a worker takes its rows (take_due) and marks them in the same transaction as it queues
+    their mails; the mark makes the rows no longer due. On SQLite IMMEDIATE transactions
+    serialise the workers instead."""
     hours = reminder_hours()
     now = now or timezone.now()
     queued = 0
     while True:
         with transaction.atomic():
-            due = due_reminders(now, hours).order_by("pk")
-            if _lock:
-                due = due.select_for_update(skip_locked=True, of=("self",))
-            ids = list(due.values_list("pk", flat=True)[:batch])
+            ids = take_due(now, hours, batch)
             if not ids:
                 return queued
-            time.sleep(_race_delay)
             Registration.objects.filter(pk__in=ids).update(reminder_sent_at=now)
             for pk in ids:
                 _enqueue("reminder", pk)

@@ -7,13 +7,12 @@ IMMEDIATE transactions, so atomic() already serialises writers.
 """
 
 import hashlib
-import time
 from dataclasses import dataclass
 from datetime import UTC
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -96,8 +95,7 @@ def sync_pool(page):
     """
     source = sync.source_of(page)
     with transaction.atomic():
-        pool = ensure_pool(source)
-        pool = EventPool.objects.select_for_update().get(pk=pool.pk)
+        pool = lock_pool(ensure_pool(source))
         new = fingerprint(source)
         changed = new != pool.fingerprint
         if page.pk == source.pk or not pool.title:
@@ -120,20 +118,22 @@ def sync_pool(page):
     return pool, changed, became_cancelled
 
 
-def _held():
-    """Registrations that hold places: confirmed ones and pending ones not on the waiting list."""
-    return Q(status=S.CONFIRMED) | Q(status=S.PENDING, wants_waiting_list=False)
+def lock_pool(pool):
+    """The event's pool row, locked until the transaction ends: every change to one event's
+    places (register, confirm, cancel, move up, restore) waits here for the one before."""
+    return EventPool.objects.select_for_update().get(pk=pool.pk)
 
 
 def places_taken(event_key):
-    result = Registration.objects.filter(_held(), event_key=event_key).aggregate(n=Sum("places"))
+    result = Registration.objects.for_event(event_key).holding_places().aggregate(n=Sum("places"))
     return result["n"] or 0
 
 
 def places_taken_by_key(event_keys):
     """``{event key: places held}`` for several events in one query (keys without any are 0)."""
     rows = (
-        Registration.objects.filter(_held(), event_key__in=list(event_keys))
+        Registration.objects.holding_places()
+        .filter(event_key__in=list(event_keys))
         .values("event_key")
         .annotate(n=Sum("places"))
         .order_by()
@@ -211,8 +211,8 @@ def _enqueue_mail(kind, registration_id, **extra):
     queueing.enqueue(tasks.send_registration_mail, kind, registration_id, **extra)
 
 
-def register(page, *, name, email, places, language=None, now=None, _lock=True, _race_delay=0):
-    """Register for an event. `_lock` and `_race_delay` exist only for the race test.
+def register(page, *, name, email, places, language=None, now=None):
+    """Register for an event.
 
     An address already registered gets the same answer as a new one, after the same work:
     the insert is tried (the unique constraint refuses the repeat) and one
@@ -232,11 +232,8 @@ def register(page, *, name, email, places, language=None, now=None, _lock=True, 
     digest = email_hash(email)
     pool = ensure_pool(page)
     with transaction.atomic():
-        if _lock:
-            pool = EventPool.objects.select_for_update().get(pk=pool.pk)
+        pool = lock_pool(pool)
         taken = places_taken(page.translation_key)
-        if _race_delay:
-            time.sleep(_race_delay)
         free = None if page.capacity is None else page.capacity - taken
         has_room = free is None or free >= places
         if not has_room and not page.waiting_list:
@@ -284,9 +281,7 @@ def answer_registration(public_id, event_key, digest):
     if registration is None:
         kind = "duplicate"
         registration = (
-            Registration.objects.filter(event_key=event_key, email_hash=digest)
-            .filter(status__in=[S.PENDING, S.CONFIRMED, S.WAITING])
-            .first()
+            Registration.objects.for_event(event_key).active().filter(email_hash=digest).first()
         )
     if registration is None:
         return None
@@ -315,10 +310,13 @@ def event_page(event_key, language=None):
 
 
 def confirm(registration):
-    """Confirm a pending registration; confirming twice is harmless."""
+    """Confirm a pending registration; confirming twice is harmless, a cancelled one is
+    refused (410)."""
     with transaction.atomic():
-        EventPool.objects.select_for_update().get(pk=registration.pool_id)
+        lock_pool(registration.pool)
         registration = Registration.objects.get(pk=registration.pk)
+        if registration.status == S.CANCELLED:
+            raise RegistrationError(_("This registration has been cancelled."), status=410)
         if registration.status != S.PENDING:
             return registration
         if registration.wants_waiting_list:
@@ -335,12 +333,17 @@ def confirm(registration):
 
 
 def cancel(registration, *, by_staff=False):
-    """Cancel a registration, free its places and move the waiting list up."""
+    """Cancel a registration, free its places and move the waiting list up. Cancelling twice
+    is harmless; after the event, only staff may (a registrant's link is refused, 409)."""
     with transaction.atomic():
-        pool = EventPool.objects.select_for_update().get(pk=registration.pool_id)
+        pool = lock_pool(registration.pool)
         registration = Registration.objects.get(pk=registration.pk)
         if registration.status == S.CANCELLED:
             return registration
+        if not by_staff:
+            page = event_page(pool.event_key)
+            if page is not None and source_page(page).is_past:
+                raise RegistrationError(_("The event is over; nothing to cancel."), status=409)
         registration.status = S.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
@@ -363,10 +366,7 @@ def promote_waiting(pool):
         return []
     promoted = []
     taken = places_taken(pool.event_key)
-    waiting = Registration.objects.filter(event_key=pool.event_key, status=S.WAITING).order_by(
-        "created_at", "id"
-    )
-    for registration in waiting:
+    for registration in Registration.objects.for_event(pool.event_key).waiting():
         if page.capacity is not None and taken + registration.places > page.capacity:
             break
         taken += registration.places
@@ -388,7 +388,7 @@ def _promote(registration):
 def promote(registration):
     """Move one waiting registration up by hand, if its places are free."""
     with transaction.atomic():
-        pool = EventPool.objects.select_for_update().get(pk=registration.pool_id)
+        pool = lock_pool(registration.pool)
         registration = Registration.objects.get(pk=registration.pk)
         if registration.status != S.WAITING:
             raise RegistrationError(_("Only registrations on the waiting list can be moved up."))
@@ -401,8 +401,11 @@ def promote(registration):
 
 
 def check_in(registration, present=True):
+    """Mark a confirmed registration present (or not); others cannot check in."""
     with transaction.atomic():
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if present and registration.status != S.CONFIRMED:
+            raise RegistrationError(_("Only confirmed registrations can check in."))
         registration.checked_in_at = timezone.now() if present else None
         registration.save(update_fields=["checked_in_at"])
         return registration
@@ -412,19 +415,62 @@ def cancel_event(page):
     """Mail every active registrant (in their language) that the event is cancelled."""
     page = source_page(page)
     with transaction.atomic():
-        pool = ensure_pool(page)
-        pool = EventPool.objects.select_for_update().get(pk=pool.pk)
+        pool = lock_pool(ensure_pool(page))
         if pool.cancellation_notified_at is not None:
             return 0
         pool.cancellation_notified_at = timezone.now()
         pool.save(update_fields=["cancellation_notified_at"])
         recipients = list(
-            Registration.objects.filter(
-                event_key=pool.event_key, status__in=[S.PENDING, S.CONFIRMED, S.WAITING]
-            )
+            Registration.objects.for_event(pool.event_key)
+            .active()
             .exclude(email="")
             .values_list("pk", flat=True)
         )
         for pk in recipients:
             _enqueue_mail("event_cancelled", pk)
         return len(recipients)
+
+
+def restore(registration):
+    """Undo a cancellation while its places are still free.
+
+    Checked and taken under the pool lock, like ``register()``: the freed places may have gone
+    to the waiting list or to a new registrant meanwhile, and then the event is full. Staff
+    restore for a person they know, so the registration comes back confirmed (also one that
+    was waiting or pending) and the person gets the confirmation mail again.
+    """
+    with transaction.atomic():
+        pool = EventPool.objects.select_for_update().get(pk=registration.pool_id)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status != S.CANCELLED:
+            raise RegistrationError(_("Only cancelled registrations can be restored."))
+        if registration.anonymised_at:
+            raise RegistrationError(_("This registration was anonymised: it cannot be restored."))
+        page = event_page(pool.event_key)
+        page = source_page(page) if page else None
+        if page is not None and page.status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
+            raise RegistrationError(_("This event is not taking registrations."), status=409)
+        again = Registration.objects.filter(
+            event_key=registration.event_key,
+            email_hash=registration.email_hash,
+            status__in=[S.PENDING, S.CONFIRMED, S.WAITING],
+        ).exclude(email_hash="")
+        if again.exists():
+            raise RegistrationError(
+                _("This person has registered again: there is nothing to restore."), status=409
+            )
+        capacity = page.capacity if page else None
+        if capacity is not None and places_taken(pool.event_key) + registration.places > capacity:
+            raise RegistrationError(
+                _("The event is full: the places of this registration have been taken."),
+                status=409,
+            )
+        registration.status = S.CONFIRMED
+        registration.confirmed_at = registration.confirmed_at or timezone.now()
+        registration.wants_waiting_list = False
+        registration.cancelled_at = None
+        registration.save(
+            update_fields=["status", "confirmed_at", "wants_waiting_list", "cancelled_at"]
+        )
+        _enqueue_mail("confirmed", registration.pk)
+        return registration

@@ -10,8 +10,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaign_kit.core.exports import StreamingExportMixin
+from campaign_kit.core.permissions import RefusalPageViewSetMixin
 
-from .models import EventPool, EventSeries, Registration
+from .models import EventPool, EventSeries, Registration, RegistrationStatus
 from .permissions import RegistrationsRequiredMixin
 
 
@@ -26,10 +27,10 @@ class EventPoolIndexView(RegistrationsRequiredMixin, IndexView):
             super()
             .get_base_queryset()
             .annotate(
-                confirmed_places=_sum("confirmed"),
-                waiting_places=_sum("waiting"),
-                pending_places=_sum("pending"),
-                cancelled_places=_sum("cancelled"),
+                confirmed_places=_sum(RegistrationStatus.CONFIRMED),
+                waiting_places=_sum(RegistrationStatus.WAITING),
+                pending_places=_sum(RegistrationStatus.PENDING),
+                cancelled_places=_sum(RegistrationStatus.CANCELLED),
                 registration_count=Count("registrations"),
             )
         )
@@ -44,7 +45,7 @@ class RegistrationIndexView(RegistrationsRequiredMixin, StreamingExportMixin, In
         return super().get_base_queryset().select_related("pool")  # a column and the export
 
 
-class EventPoolViewSet(ModelViewSet):
+class EventPoolViewSet(RefusalPageViewSetMixin, ModelViewSet):
     model = EventPool
     index_view_class = EventPoolIndexView
     icon = "date"
@@ -75,7 +76,7 @@ class EventPoolViewSet(ModelViewSet):
         return None
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(RefusalPageViewSetMixin, ModelViewSet):
     model = Registration
     index_view_class = RegistrationIndexView
     inspect_view_class = RegistrationInspectView
@@ -107,7 +108,7 @@ class RegistrationViewSet(ModelViewSet):
     form_fields = ["places"]
 
 
-class EventSeriesViewSet(SnippetViewSet):
+class EventSeriesViewSet(RefusalPageViewSetMixin, SnippetViewSet):
     model = EventSeries
     icon = "calendar-alt"
     menu_label = _("Event series")

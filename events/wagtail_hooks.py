@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 
 from campaign_kit.core import converters  # noqa: F401 - registers <id:...>
 
-from .admin_views import manage_event
+from .admin_views import cancel_registration, manage_event, restore_registration
 from .message_views import write_to_registrants
 from .models import EventPool, EventSeries, Registration
 from .permissions import registrations_policy
@@ -26,6 +26,16 @@ def register_events_admin_urls():
     return [
         path("events/manage/<id:pool_id>/", manage_event, name="events_manage"),
         path("events/manage/<id:pool_id>/message/", write_to_registrants, name="events_message"),
+        path(
+            "events/manage/<id:pool_id>/cancel/<id:pk>/",
+            cancel_registration,
+            name="events_cancel_registration",
+        ),
+        path(
+            "events/manage/<id:pool_id>/restore/<id:pk>/",
+            restore_registration,
+            name="events_restore_registration",
+        ),
     ]
 
 

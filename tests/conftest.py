@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests: a site with a home page in four languages."""
 
+import io
 import shutil
 import socket
 import subprocess
@@ -154,3 +155,27 @@ def redis_down(settings, monkeypatch):
     port = _free_port()
     _use_redis(settings, monkeypatch, f"redis://127.0.0.1:{port}/0")
     return port
+
+
+@pytest.fixture
+def prepared_xlsx(client, settings, tmp_path, django_capture_on_commit_callbacks):
+    """Ask for an XLSX export as the logged-in client does, let its background task run, and
+    return the downloaded workbook (opened with openpyxl) and the waiting page's URL."""
+    from openpyxl import load_workbook
+
+    settings.CAMPAIGN_KIT_EXPORTS_DIR = str(tmp_path / "exports")
+
+    def fetch(url):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.get(url)
+        assert response.status_code == 302, response.status_code
+        waiting = response["Location"]
+        page = client.get(waiting)
+        assert page.status_code == 200
+        assert "Your export is ready." in page.content.decode()
+        download = client.get(waiting + "download/")
+        assert download.status_code == 200
+        assert download["Content-Type"].startswith("application/vnd.openxmlformats")
+        return load_workbook(io.BytesIO(b"".join(download.streaming_content))), waiting
+
+    return fetch

@@ -84,7 +84,12 @@ class Signature(models.Model):
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
         ordering = ["-created_at"]
-        permissions = [("manage_signatures", _("Can manage appeal signatures (personal data)"))]
+        permissions = [
+            (
+                "manage_signatures",
+                _("Can see, moderate and export appeal signatures (names and e-mail addresses)"),
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["appeal_key", "email_hash"], name="appeals_one_signature_per_address"
@@ -94,6 +99,12 @@ class Signature(models.Model):
             models.Index(
                 fields=["appeal_key", "kind", "status", "-confirmed_at"],
                 name="appeals_sig_public_idx",
+            ),
+            # The delivery list reads people in this order, so the first rows come without
+            # sorting every confirmed signature first (the CSV's first byte within a second).
+            models.Index(
+                fields=["appeal_key", "kind", "status", "country", "confirmed_at", "id"],
+                name="appeals_sig_delivery_idx",
             ),
         ]
 

@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +51,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from campaign_kit.core import topics
 
+        from ..paging import list_page
         from ..selectors import campaigns_with_news, news_cards, tags_in_use, with_renditions
 
         context = super().get_context(request, *args, **kwargs)
@@ -68,10 +68,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
                 news = news.none()
             else:
                 news = news.filter(campaign__translation_key=campaign.translation_key)
-        page_obj = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        page_obj.object_list = with_renditions(page_obj.object_list)
+        news_page = list_page(news, request.GET, NEWS_PER_PAGE)
+        news_page.items = with_renditions(news_page.items)
         context.update(
-            news_page=page_obj,
+            news_page=news_page,
             active_tag=tag,
             active_campaign=campaign,
             campaign_param=campaign_param,

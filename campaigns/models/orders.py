@@ -49,7 +49,7 @@ class PrintOrder(models.Model):
         verbose_name_plural = _("print orders")
         ordering = ["-created_at"]
         permissions = [
-            ("fulfil_orders", _("Can see addresses and fulfil print orders")),
+            ("fulfil_orders", _("Can see postal addresses and fulfil print orders")),
         ]
 
     def __str__(self):

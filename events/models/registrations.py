@@ -27,7 +27,12 @@ class EventPool(models.Model):
         verbose_name = _("event registrations")
         verbose_name_plural = _("events with registrations")
         ordering = ["-starts_at"]
-        permissions = [("view_registrations", _("Can view registrations (personal data)"))]
+        permissions = [
+            (
+                "view_registrations",
+                _("Can see and handle event registrations (names and e-mail addresses)"),
+            )
+        ]
 
     def __str__(self):
         return self.title or str(self.event_key)
@@ -45,6 +50,26 @@ ACTIVE_STATUSES = [
     RegistrationStatus.CONFIRMED,
     RegistrationStatus.WAITING,
 ]
+# Confirmed registrations, and pending ones that will be confirmed with places (not those
+# that asked for the waiting list): what counts against the capacity.
+HOLDS_PLACES = Q(status=RegistrationStatus.CONFIRMED) | Q(
+    status=RegistrationStatus.PENDING, wants_waiting_list=False
+)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def for_event(self, event_key):
+        return self.filter(event_key=event_key)
+
+    def active(self):
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+    def holding_places(self):
+        return self.filter(HOLDS_PLACES)
+
+    def waiting(self):
+        """The waiting list, first come first served."""
+        return self.filter(status=RegistrationStatus.WAITING).order_by("created_at", "id")
 
 
 class Registration(models.Model):
@@ -77,6 +102,8 @@ class Registration(models.Model):
     # Set by the one worker that queues the reminder (events.mailings.queue_reminders).
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
 
+    objects = RegistrationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
@@ -84,7 +111,7 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["event_key", "email_hash"],
-                condition=Q(status__in=["pending", "confirmed", "waiting"]) & ~Q(email_hash=""),
+                condition=Q(status__in=ACTIVE_STATUSES) & ~Q(email_hash=""),
                 name="events_one_active_registration_per_address",
             )
         ]
@@ -92,13 +119,3 @@ class Registration(models.Model):
 
     def __str__(self):
         return self.name or str(_("(anonymised)"))
-
-    @property
-    def is_active(self):
-        return self.status in ACTIVE_STATUSES
-
-    @property
-    def holds_places(self):
-        return self.status == RegistrationStatus.CONFIRMED or (
-            self.status == RegistrationStatus.PENDING and not self.wants_waiting_list
-        )

@@ -29,22 +29,20 @@ def registration_detail(request, token):
     status = 200
     if request.method == "POST":
         action = request.POST.get("action")
-        if action == "confirm":
-            if registration.status == RegistrationStatus.CANCELLED:
-                message, status = _("This registration has been cancelled."), 410
-            else:
+        try:
+            if action == "confirm":
                 registration = services.confirm(registration)
                 message = _("Thank you, your registration is confirmed.")
-        elif action == "cancel":
-            if registration.status == RegistrationStatus.CANCELLED:
-                message = _("This registration was already cancelled.")
-            elif page is not None and page.is_past:
-                message, status = _("The event is over; nothing to cancel."), 409
+            elif action == "cancel":
+                if registration.status == RegistrationStatus.CANCELLED:
+                    message = _("This registration was already cancelled.")
+                else:
+                    registration = services.cancel(registration)
+                    message = _("Your registration has been cancelled.")
             else:
-                registration = services.cancel(registration)
-                message = _("Your registration has been cancelled.")
-        else:
-            message, status = _("Unknown action."), 400
+                message, status = _("Unknown action."), 400
+        except services.RegistrationError as exc:
+            message, status = exc.message, exc.status
     return render(
         request,
         "campaign_kit_events/registration_detail.html",

@@ -5,7 +5,6 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
-from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
 from campaign_kit.appeals.factories import SignatureFactory
@@ -88,7 +87,7 @@ def test_admin_list_escapes_hostile_names(client, manager, signatures):
     assert "&lt;script&gt;" in html and "Private Person" not in html
 
 
-def test_delivery_exports(client, manager, appeal, signatures):
+def test_delivery_exports(client, manager, appeal, signatures, prepared_xlsx):
     client.force_login(manager)
     response = client.get(f"/admin/appeals/{appeal.pk}/export.csv")
     assert response.status_code == 200
@@ -102,9 +101,7 @@ def test_delivery_exports(client, manager, appeal, signatures):
     assert "Private Person" not in text and "private@spam.example" not in text
     assert "c@org.example" not in text and "Contact Person" not in text
     assert ["Total", "3", "0", "1"] in rows  # counts per country include hidden people
-    response = client.get(f"/admin/appeals/{appeal.pk}/export.xlsx")
-    assert response.streaming
-    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    book, _waiting = prepared_xlsx(f"/admin/appeals/{appeal.pk}/export.xlsx")
     values = [cell.value for row in book.worksheets[0].iter_rows() for cell in row]
     assert '\'=HYPERLINK("http://evil")' in values
     assert not any(isinstance(v, str) and v.startswith("=") for v in values)
@@ -130,7 +127,7 @@ def test_moderation_queue_and_reject(client, manager, appeal, mailoutbox, post):
     client.force_login(manager)
     html = client.get("/admin/appeals/moderation/").content.decode()
     assert "&lt;b&gt;Bad&lt;/b&gt; Org" in html
-    post(f"/admin/appeals/moderation/{org.pk}/", {"decision": "reject"})
+    post(f"/admin/appeals/moderation/{org.pk}/reject/", {"confirm": "yes"})
     org.refresh_from_db()
     assert org.moderation == "rejected"
     assert "not published" in mailoutbox[-1].subject
@@ -143,9 +140,13 @@ def test_invalidate_by_domain(client, manager, appeal, signatures):
     assert client.get(url).status_code == 200
     assert client.post(url, {}).status_code == 400
     preview = client.post(url, {"domain": "spam.example"})
-    assert preview.status_code == 200 and b"1 signature matches" in preview.content
+    assert preview.status_code == 200 and b"1 signature of" in preview.content
     assert Signature.objects.filter(status=SignatureStatus.INVALIDATED).count() == 0
-    client.post(url, {"domain": "@SPAM.example", "confirm": "on"})
+    # Confirming a count that is no longer true (or no count) only shows the page again.
+    assert client.post(url, {"domain": "spam.example", "confirm": "yes"}).status_code == 200
+    client.post(url, {"domain": "spam.example", "confirm": "yes", "expected": "2"})
+    assert Signature.objects.filter(status=SignatureStatus.INVALIDATED).count() == 0
+    client.post(url, {"domain": "@SPAM.example", "confirm": "yes", "expected": "1"})
     assert Signature.objects.filter(status=SignatureStatus.INVALIDATED).count() == 1
     assert appeal_counts(appeal.translation_key).people == 2
     assert recount(appeal.translation_key).people == 2
@@ -176,7 +177,11 @@ def test_paper_counts(client, manager, appeal, signatures, django_capture_on_com
 def test_erase_one_person(client, manager, appeal, signatures):
     client.force_login(manager)
     target = signatures[0]
-    response = client.post(f"/admin/appeals/signature/{target.pk}/erase/")
+    url = f"/admin/appeals/signature/{target.pk}/erase/"
+    assert b"cannot be undone" in client.get(url).content
+    target.refresh_from_db()
+    assert target.email
+    response = client.post(url, {"confirm": "yes"})
     assert response.status_code == 302
     target.refresh_from_db()
     assert (target.name, target.email, target.status) == ("", "", SignatureStatus.WITHDRAWN)
@@ -186,7 +191,12 @@ def test_erase_one_person(client, manager, appeal, signatures):
 def test_erase_by_email_request(client, manager, appeal, signatures):
     client.force_login(manager)
     assert b"appeals/erase/" in client.get("/admin/appeals/overview/").content
-    response = client.post("/admin/appeals/erase/", {"email": "Private@Spam.example"})
+    ask = client.post("/admin/appeals/erase/", {"email": "Private@Spam.example"})
+    assert ask.status_code == 200 and b"1 signature was made" in ask.content
+    assert Signature.objects.get(pk=signatures[2].pk).email
+    response = client.post(
+        "/admin/appeals/erase/", {"email": "Private@Spam.example", "confirm": "yes"}
+    )
     assert response.status_code == 302
     person = Signature.objects.get(pk=signatures[2].pk)
     assert (person.name, person.email) == ("", "")

@@ -66,6 +66,22 @@ def test_shipping_labels_csv_neutralises_formulas(client, fulfiller, order):
     assert "Germany" in rows[1]
 
 
+def test_shipping_labels_xlsx_is_prepared_for_the_fulfiller(
+    client, fulfiller, order, prepared_xlsx
+):
+    PrintOrderFactory(status=PrintOrder.Status.SHIPPED, name="Already shipped")
+    client.force_login(fulfiller)
+    book, waiting = prepared_xlsx("/admin/campaigns_printorder/?export=xlsx&status=new")
+    rows = list(book.active.iter_rows(values_only=True))
+    assert list(rows[0][:3]) == ["Reference", "Name", "Organisation"]
+    assert len(rows) == 2  # the listing's filter, applied by the background task
+    assert rows[1][1].startswith("'=HYPERLINK")
+    assert "Beispielweg 1" in rows[1]
+    fulfiller.user_permissions.remove(Permission.objects.get(codename="fulfil_orders"))
+    client.force_login(type(fulfiller).objects.get(pk=fulfiller.pk))
+    assert client.get(waiting + "download/").status_code == 403
+
+
 def test_status_change_through_admin_records_shipping(client, fulfiller, order):
     client.force_login(fulfiller)
     response = client.post(

@@ -25,6 +25,50 @@ def test_index_is_paginated_newest_first(client, news_index, make_news):
     assert client.get("/en/news/?page=999").status_code == 200
 
 
+def test_deep_pages_follow_a_cursor_instead_of_an_offset(
+    client, news_index, make_news, monkeypatch
+):
+    """Past the numbered pages, "Older" and "Newer" carry the (date, pk) of an item: the same
+    items in the same order as numbered pages would show, however deep."""
+    from datetime import date
+
+    from campaign_kit.campaigns import paging
+
+    monkeypatch.setattr(paging, "NUMBERED_PAGES", 1)
+    # 25 items over 5 days, five on each day: the cursor must break ties by pk.
+    items = [
+        make_news(1, date=date(2025, 1, 1 + n // 5), title=f"Item {n:02}")[0] for n in range(25)
+    ]
+    newest_first = [item.title for item in reversed(items)]
+
+    def titles(body):
+        return re.findall(r"Item \d\d", body)
+
+    def link(body, rel):
+        found = re.search(rf'href="\?([^"]*)" rel="{rel}"', body)
+        return found and found.group(1).replace("&amp;", "&")
+
+    first = client.get("/en/news/").content.decode()
+    assert titles(first) == newest_first[:10] and "Page 1 of 3" in first
+    older = link(first, "next")
+    assert older.startswith("before=2025-01-04.")
+    second = client.get(f"/en/news/?{older}").content.decode()
+    assert titles(second) == newest_first[10:20]
+    assert "Page " not in second  # a keyset page does not count its way down
+    third = client.get(f"/en/news/?{link(second, 'next')}").content.decode()
+    assert titles(third) == newest_first[20:] and link(third, "next") is None
+    back = client.get(f"/en/news/?{link(third, 'prev')}").content.decode()
+    assert titles(back) == newest_first[10:20]
+    top = client.get(f"/en/news/?{link(back, 'prev')}").content.decode()
+    assert titles(top) == newest_first[:10] and link(top, "prev") is None
+    # A page number past the numbered pages shows the last of them; a broken cursor the first.
+    assert titles(client.get("/en/news/?page=400").content.decode()) == newest_first[:10]
+    for broken in ("before=yesterday", "after=2025-13-01.1", "before=2025-01-01.x"):
+        response = client.get(f"/en/news/?{broken}")
+        assert response.status_code == 200
+        assert titles(response.content.decode()) == newest_first[:10]
+
+
 def test_index_filters_by_tag_and_campaign(client, homes, news_index, make_news):
     campaign = CampaignPageFactory(parent=homes["en"], slug="c1")
     make_news(1, title="Tagged law", tags=["law"])

@@ -59,7 +59,7 @@ def test_staff_with_permission_gets_200(client, organiser, registrations, url):
     assert response.status_code == 200
 
 
-def test_counts_search_filter_and_export(client, organiser, registrations):
+def test_counts_search_filter_and_export(client, organiser, registrations, prepared_xlsx):
     client.force_login(organiser)
     html = client.get("/admin/events/registrations-by-event/").content.decode()
     assert "Vigil in Frankfurt" in html
@@ -71,8 +71,9 @@ def test_counts_search_filter_and_export(client, organiser, registrations):
     assert csv.status_code == 200
     body = b"".join(csv.streaming_content).decode()
     assert "'=HYPERLINK(1)" in body
-    xlsx = client.get("/admin/events/registrations/?export=xlsx")
-    assert xlsx.status_code == 200
+    book, _waiting = prepared_xlsx("/admin/events/registrations/?export=xlsx&status=waiting")
+    emails = [row[2] for row in book.active.iter_rows(min_row=2, values_only=True)]
+    assert emails == ["c@example.org"]  # the listing's filter, applied by the task
 
 
 def test_check_in_cancel_and_promote_by_hand(
@@ -89,13 +90,18 @@ def test_check_in_cancel_and_promote_by_hand(
     client.post(url, {"registration": first.pk, "action": "check_in"})
     first.refresh_from_db()
     assert first.checked_in_at is not None
+    # The service refuses to check in anyone not confirmed (here: on the waiting list).
+    response = client.post(url, {"registration": third.pk, "action": "check_in"}, follow=True)
+    assert "Only confirmed registrations can check in." in response.content.decode()
+    third.refresh_from_db()
+    assert third.checked_in_at is None
     # Moving up by hand is refused while it would exceed the capacity.
     client.post(url, {"registration": third.pk, "action": "promote"})
     third.refresh_from_db()
     assert third.status == "waiting"
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"registration": second.pk, "action": "cancel"})
+        client.post(f"{url}cancel/{second.pk}/", {"confirm": "yes"})
     second.refresh_from_db()
     third.refresh_from_db()
     assert second.status == "cancelled" and third.status == "confirmed"

@@ -3,11 +3,13 @@
 Each child is forked after the parent closed its connections, so every child
 opens its own connection to the same test database. A barrier releases them
 together. The locked run must give exactly the capacity; the control run, with
-the lock switched off and a pause between reading and writing, must oversell,
-which proves this test would catch a missing lock.
+the lock switched off and a pause between reading and writing (both injected here, in
+the child processes, never through the service's arguments), must oversell, which
+proves this test would catch a missing lock.
 """
 
 import multiprocessing
+import time
 
 import pytest
 from django.db import connection, connections
@@ -26,6 +28,17 @@ def _worker(page_id, n, barrier, results, lock, delay):
 
     from campaign_kit.events.models import EventPage
 
+    if not lock:  # the control: in this child process only
+        services.lock_pool = lambda pool: pool
+    if delay:
+        read_places = services.places_taken
+
+        def slow_read(event_key):
+            taken = read_places(event_key)
+            time.sleep(delay)  # widen the window between reading and writing
+            return taken
+
+        services.places_taken = slow_read
     try:
         page = EventPage.objects.get(pk=page_id)
         barrier.wait(timeout=60)
@@ -36,8 +49,6 @@ def _worker(page_id, n, barrier, results, lock, delay):
                 email=f"person{n}@example.org",
                 places=1,
                 language="en",
-                _lock=lock,
-                _race_delay=delay,
             )
             results.put(outcome.status)
         except services.RegistrationError:

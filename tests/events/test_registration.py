@@ -253,3 +253,33 @@ def test_registration_opening_is_shown_in_the_events_time_zone(client, make_even
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
     assert "Registration opens on March 1, 2031, 9 a.m." in html
+
+
+def test_personal_link_rules_come_from_the_services(
+    client, make_event, django_capture_on_commit_callbacks
+):
+    """A cancelled registration cannot be confirmed (410), a past event not cancelled by the
+    registrant (409); the registration stays as it was and a clear message is shown."""
+    page = make_event(registration_mode="open", capacity=3, email_confirmation=True)
+    post(client, page, django_capture_on_commit_callbacks)
+    registration = Registration.objects.get()
+    url = f"/en/events/-/registration/{make_token(registration)}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"action": "cancel"}).status_code == 200
+    response = client.post(url, {"action": "confirm"})
+    assert response.status_code == 410
+    assert "This registration has been cancelled." in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+
+    past = make_event(registration_mode="open", capacity=3, title="Past vigil", slug="past")
+    post(client, past, django_capture_on_commit_callbacks, email="bo@example.org")
+    late = Registration.objects.get(event_key=past.translation_key)
+    type(past).objects.filter(translation_key=past.translation_key).update(
+        start=timezone.now() - timedelta(days=2), end=timezone.now() - timedelta(days=1)
+    )
+    response = client.post(f"/en/events/-/registration/{make_token(late)}/", {"action": "cancel"})
+    assert response.status_code == 409
+    assert "The event is over; nothing to cancel." in response.content.decode()
+    late.refresh_from_db()
+    assert late.status == "confirmed"

@@ -3,10 +3,12 @@
 Real OS processes against PostgreSQL (the pattern of test_concurrency_pg.py): each child is
 forked after the parent closed its connections and opens its own; a barrier releases them
 together. The control run, without the row locks and with a pause between reading and
-marking, queues reminders twice, which proves the test would catch a double send.
+marking (both injected in the child processes, never through the service's arguments),
+queues reminders twice, which proves the test would catch a double send.
 """
 
 import multiprocessing
+import time
 from datetime import timedelta
 
 import pytest
@@ -27,9 +29,17 @@ def _worker(barrier, results, lock, delay):
 
     from campaign_kit.events import mailings
 
+    if not lock:  # the control, in this child process only: no row locks, a slow read
+
+        def take_unlocked(now, hours, batch):
+            ids = list(mailings.due_reminders(now, hours).values_list("pk", flat=True)[:batch])
+            time.sleep(delay)  # widen the window between reading and marking
+            return ids
+
+        mailings.take_due = take_unlocked
     try:
         barrier.wait(timeout=60)
-        results.put(mailings.queue_reminders(batch=10, _lock=lock, _race_delay=delay))
+        results.put(mailings.queue_reminders(batch=10))
     except Exception as exc:  # reported to the parent, which fails the test
         results.put(f"error: {exc!r}")
     finally:

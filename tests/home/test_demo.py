@@ -3,6 +3,7 @@ from collections import defaultdict
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Page, TranslatableMixin
 
@@ -17,6 +18,8 @@ def test_load_demo_is_idempotent_and_covers_four_languages(client):
     call_command("load_demo", stdout=io.StringIO())
     assert Page.objects.count() == count
     assert sum(p.revisions.count() for p in Page.objects.all()) == revisions
+    staff = {"Editors", "Translators", "Event helpers", "Signature managers", "Order fulfilment"}
+    assert staff <= set(Group.objects.values_list("name", flat=True))  # setup_roles ran
 
     assert HomePage.objects.live().count() == 4
     for code, slug in [("en", "about"), ("de", "ueber-uns"), ("ru", "o-nas"), ("uk", "pro-nas")]:

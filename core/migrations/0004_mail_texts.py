@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaign_kit_core', '0002_contact_hours_donations_topics'),
+        ('campaign_kit_core', '0003_prepared_exports'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
