@@ -145,3 +145,16 @@ def test_wagtail_localize_translates_subject_and_body_and_keeps_the_kind(editor,
     assert german.kind == "events.reminder" and german.translation_key == source.translation_key
     segments = StringSegment.objects.filter(source=TranslationSource.objects.get())
     assert {s.string.data for s in segments} == {"Soon: {event}", "Hi {link}"}
+
+
+def test_editors_group_may_change_mail_texts(client, django_user_model, locales):
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    call_command("setup_roles", verbosity=0)
+    user = django_user_model.objects.create_user("ed", "ed@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    data = {"kind": "events.cancelled", "subject": "Cancelled: {event}", "body": "Bye {name}"}
+    assert _add(client, **data).status_code == 302
+    assert MailText.objects.filter(kind="events.cancelled").exists()
