@@ -1,7 +1,14 @@
-"""Blocks for the appeal text; each renders through its own template."""
+"""Blocks for the appeal text; each renders through its own template.
+
+Paragraphs are the suite's shared text block (campaign_kit.core.blocks) with the short
+feature list: the appeal's outline comes from its heading blocks. ``ParagraphBlock`` stays
+importable from here because migration 0001 names it by this path.
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+
+from campaign_kit.core.blocks import SHORT_RICH_TEXT_FEATURES, ParagraphBlock
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -9,17 +16,6 @@ class HeadingBlock(blocks.CharBlock):
         icon = "title"
         label = _("Heading")
         template = "campaign_kit_appeals/blocks/heading.html"
-
-
-class ParagraphBlock(blocks.RichTextBlock):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("features", ["bold", "italic", "link", "ol", "ul"])
-        super().__init__(**kwargs)
-
-    class Meta:
-        icon = "pilcrow"
-        label = _("Paragraph")
-        template = "campaign_kit_appeals/blocks/paragraph.html"
 
 
 class DemandsBlock(blocks.StructBlock):
@@ -34,5 +30,5 @@ class DemandsBlock(blocks.StructBlock):
 
 class AppealTextBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = ParagraphBlock()
+    paragraph = ParagraphBlock(features=SHORT_RICH_TEXT_FEATURES, label=_("Paragraph"))
     demands = DemandsBlock()

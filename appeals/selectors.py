@@ -6,7 +6,6 @@ from campaign_kit.core.restrictions import restricted, unrestricted
 
 from .models import (
     AppealCounter,
-    AppealCountryCount,
     AppealPage,
     AppealStatus,
     Moderation,
@@ -30,10 +29,6 @@ def appeal_counts(appeal_key):
     return AppealCounter.objects.filter(appeal_key=appeal_key).first() or AppealCounter(
         appeal_key=appeal_key
     )
-
-
-def country_counts(appeal_key):
-    return list(AppealCountryCount.objects.filter(appeal_key=appeal_key).order_by("country"))
 
 
 def public_organisations(appeal_key):

@@ -328,7 +328,7 @@ def _anonymise(signature, now):
             signature.logo.delete(save=False)
         signature.name = ""
         signature.display = "hidden"
-        signature.organisation_name = "" if not keep_org else signature.organisation_name
+        signature.organisation_name = ""
         signature.website = ""
         signature.statement = ""
     signature.save()

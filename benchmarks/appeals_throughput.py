@@ -48,7 +48,7 @@ def recreate_database():
 
 
 def make_appeal():
-    from campaign_kit.appeals.factories import AppealPageFactory
+    from tests.factories.appeals import AppealPageFactory
 
     return AppealPageFactory(parent=bench_db.make_home(), slug="bench-appeal", goal=200000)
 

@@ -39,7 +39,7 @@ def make_home():
     """An English home page as the default site's root (as the test fixtures build it)."""
     from wagtail.models import Locale, Page, Site
 
-    from home.factories import HomePageFactory
+    from tests.factories.home import HomePageFactory
 
     Locale.objects.get_or_create(language_code="en")
     home = HomePageFactory(parent=Page.get_first_root_node(), title="Home", slug="bench-home")

@@ -18,7 +18,7 @@ RUNS = 5
 
 
 def make_site():
-    from campaign_kit.campaigns.factories import CampaignPageFactory, NewsIndexPageFactory
+    from tests.factories.campaigns import CampaignPageFactory, NewsIndexPageFactory
 
     home = bench_db.make_home()
     campaign = CampaignPageFactory(parent=home, title="Campaign", slug="campaign")
@@ -27,8 +27,8 @@ def make_site():
 
 
 def add_news(index, campaign, target, images):
-    from campaign_kit.campaigns.factories import MaterialFactory, NewsPageFactory
     from campaign_kit.campaigns.models import NewsPage
+    from tests.factories.campaigns import MaterialFactory, NewsPageFactory
 
     for n in range(NewsPage.objects.count(), target):
         NewsPageFactory(
@@ -68,7 +68,7 @@ def main():
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from campaign_kit.campaigns.factories import ImageFactory
+    from tests.factories.campaigns import ImageFactory
 
     setup_test_environment()
     settings.CAMPAIGN_KIT_FEED_SIZE = 1000

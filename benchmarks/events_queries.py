@@ -19,7 +19,7 @@ RUNS = 5
 
 
 def make_site():
-    from campaign_kit.events.factories import EventIndexPageFactory
+    from tests.factories.events import EventIndexPageFactory
 
     home = bench_db.make_home()
     return EventIndexPageFactory(parent=home, title="Events", slug="events")

@@ -133,10 +133,10 @@ def analyze():
 
 
 def make_site():
-    from campaign_kit.appeals.factories import AppealPageFactory
-    from campaign_kit.campaigns.factories import NewsIndexPageFactory, NewsPageFactory
-    from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
-    from home.factories import StandardPageFactory
+    from tests.factories.appeals import AppealPageFactory
+    from tests.factories.campaigns import NewsIndexPageFactory, NewsPageFactory
+    from tests.factories.events import EventIndexPageFactory, EventPageFactory
+    from tests.factories.home import StandardPageFactory
 
     home = bench_db.make_home()
     about = StandardPageFactory(parent=home, title="About", slug="about")

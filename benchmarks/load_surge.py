@@ -312,7 +312,7 @@ def ensure_load_appeal(locale):
     """Without an open appeal in the demo content, add one under the English home page."""
     from wagtail.models import Page
 
-    from campaign_kit.appeals.factories import AppealPageFactory
+    from tests.factories.appeals import AppealPageFactory
 
     home = Page.objects.get(depth=2, locale=locale).specific
     appeal = AppealPageFactory(parent=home, title="Load test appeal", slug="load-test-appeal")

@@ -72,11 +72,11 @@ def grow(news_target, events_target, signatures_target):
 
     from campaign_kit.appeals.models import AppealPage, Signature
     from campaign_kit.appeals.services import recount
-    from campaign_kit.campaigns.factories import NewsPageFactory
     from campaign_kit.campaigns.models import CampaignPage, NewsIndexPage, NewsPage
-    from campaign_kit.events.factories import EventPageFactory
     from campaign_kit.events.models import EventIndexPage, EventPage
     from campaign_kit.events.services import sync_pool
+    from tests.factories.campaigns import NewsPageFactory
+    from tests.factories.events import EventPageFactory
 
     campaign = english(CampaignPage)
     news_index = english(NewsIndexPage)

@@ -1,31 +1,13 @@
-"""StreamField blocks for campaign and news pages; each renders its own template."""
+"""StreamField blocks for campaign and news pages; each renders its own template.
+
+Text, quotes and captioned images are the suite's shared blocks (campaign_kit.core.blocks).
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageBlock
 
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("Quote"), max_length=1000)
-    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=200)
-
-    class Meta:
-        icon = "openquote"
-        label = _("Quote")
-        template = "campaign_kit_campaigns/blocks/quote.html"
-
-
-class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
-
-    class Meta:
-        icon = "image"
-        label = _("Image")
-        template = "campaign_kit_campaigns/blocks/image.html"
+from campaign_kit.core.blocks import CaptionedImageBlock, ParagraphBlock, QuoteBlock
 
 
 class DocumentLinkBlock(blocks.StructBlock):
@@ -70,11 +52,7 @@ class TimelineBlock(blocks.StructBlock):
 
 
 class NewsStreamBlock(blocks.StreamBlock):
-    rich_text = blocks.RichTextBlock(
-        label=_("Text"),
-        features=RICH_TEXT_FEATURES,
-        template="campaign_kit_campaigns/blocks/rich_text.html",
-    )
+    rich_text = ParagraphBlock()
     quote = QuoteBlock()
     image = CaptionedImageBlock()
     document_link = DocumentLinkBlock()

@@ -43,15 +43,6 @@ def record_download(material, day=None):
         DownloadCount.objects.filter(material_key=key, day=day).update(count=F("count") + 1)
 
 
-def downloads_total(material):
-    from django.db.models import Sum
-
-    total = DownloadCount.objects.filter(material_key=material.translation_key).aggregate(
-        total=Sum("count")
-    )["total"]
-    return total or 0
-
-
 @transaction.atomic
 def place_order(*, quantities, address, language):
     """Create an order for {material id: copies} and queue the mails to the person and staff.

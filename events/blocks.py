@@ -1,27 +1,14 @@
-"""StreamField blocks for event pages; each renders through its own template."""
+"""StreamField blocks for event pages; each renders through its own template.
+
+Text and captioned images are the suite's shared blocks (campaign_kit.core.blocks); the
+programme is the events app's own. ``ParagraphBlock`` stays importable from here because
+migration 0001 names it by this path.
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
-
-
-class ParagraphBlock(blocks.RichTextBlock):
-    class Meta:
-        icon = "pilcrow"
-        label = _("Paragraph")
-        template = "campaign_kit_events/blocks/paragraph.html"
-
-
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
-
-    class Meta:
-        icon = "image"
-        label = _("Image")
-        template = "campaign_kit_events/blocks/image.html"
+from campaign_kit.core.blocks import CaptionedImageBlock, ParagraphBlock
 
 
 class ProgrammeItemBlock(blocks.StructBlock):
@@ -40,6 +27,6 @@ class ProgrammeBlock(blocks.StructBlock):
 
 
 class EventBodyBlock(blocks.StreamBlock):
-    paragraph = ParagraphBlock(features=RICH_TEXT_FEATURES)
-    image = ImageBlock()
+    paragraph = ParagraphBlock()
+    image = CaptionedImageBlock()
     programme = ProgrammeBlock()

@@ -4,14 +4,9 @@ from campaign_kit.core.permissions import (
     PermissionRequiredMixin,
     SinglePermissionPolicy,
     permission_required,
-    user_has,
 )
 
 VIEW_REGISTRATIONS = "campaign_kit_events.view_registrations"
-
-
-def can_view_registrations(user):
-    return user_has(user, VIEW_REGISTRATIONS)
 
 
 registrations_required = permission_required(VIEW_REGISTRATIONS)

@@ -440,7 +440,7 @@ def restore(registration):
     was waiting or pending) and the person gets the confirmation mail again.
     """
     with transaction.atomic():
-        pool = EventPool.objects.select_for_update().get(pk=registration.pool_id)
+        pool = lock_pool(registration.pool)
         registration = Registration.objects.get(pk=registration.pk)
         if registration.status != S.CANCELLED:
             raise RegistrationError(_("Only cancelled registrations can be restored."))
@@ -450,11 +450,12 @@ def restore(registration):
         page = source_page(page) if page else None
         if page is not None and page.status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
             raise RegistrationError(_("This event is not taking registrations."), status=409)
-        again = Registration.objects.filter(
-            event_key=registration.event_key,
-            email_hash=registration.email_hash,
-            status__in=[S.PENDING, S.CONFIRMED, S.WAITING],
-        ).exclude(email_hash="")
+        again = (
+            Registration.objects.for_event(registration.event_key)
+            .active()
+            .filter(email_hash=registration.email_hash)
+            .exclude(email_hash="")
+        )
         if again.exists():
             raise RegistrationError(
                 _("This person has registered again: there is nothing to restore."), status=409

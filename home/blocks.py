@@ -2,19 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images.blocks import ImageBlock
 
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("Quote"), max_length=1000)
-    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=200)
-
-    class Meta:
-        icon = "openquote"
-        label = _("Quote")
-        template = "home/blocks/quote.html"
+from campaign_kit.core.blocks import (
+    RICH_TEXT_FEATURES,  # noqa: F401 - home.models' short texts take the body list from here
+    CaptionedImageBlock,
+    ParagraphBlock,
+    QuoteBlock,
+)
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -30,20 +24,8 @@ class CallToActionBlock(blocks.StructBlock):
         template = "home/blocks/call_to_action.html"
 
 
-class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
-
-    class Meta:
-        icon = "image"
-        label = _("Image")
-        template = "home/blocks/image.html"
-
-
 class StandardStreamBlock(blocks.StreamBlock):
-    rich_text = blocks.RichTextBlock(
-        label=_("Text"), features=RICH_TEXT_FEATURES, template="home/blocks/rich_text.html"
-    )
+    rich_text = ParagraphBlock()
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()

@@ -301,10 +301,6 @@ class FooterText(TranslatableMixin, models.Model):
     def __str__(self):
         return str(_("Footer text (%(language)s)") % {"language": self.locale.get_display_name()})
 
-    @classmethod
-    def for_locale(cls, locale):
-        return cls.objects.filter(locale=locale).order_by("pk").first()
-
 
 @register_snippet
 class MainMenu(TranslatableMixin, ClusterableModel):

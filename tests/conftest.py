@@ -13,7 +13,7 @@ from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Collection, Locale, Page, Site
 
-from home.factories import HomePageFactory, translate_page
+from tests.factories.home import HomePageFactory, translate_page
 from tests.needs import needs
 
 LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]

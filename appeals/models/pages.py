@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign_kit.core.blocks import SHORT_RICH_TEXT_FEATURES
 from campaign_kit.core.pages import campaign_page_types
 from campaign_kit.core.sync import SharedField
 
@@ -90,7 +91,7 @@ class AppealPage(RoutablePageMixin, Page):
             "in the sitemap."
         ),
     )
-    thank_you = RichTextField(_("thank-you text"), blank=True, features=["bold", "italic", "link"])
+    thank_you = RichTextField(_("thank-you text"), blank=True, features=SHORT_RICH_TEXT_FEATURES)
     campaign = models.ForeignKey(
         "wagtailcore.Page",
         null=True,

@@ -1,7 +1,6 @@
 """EventIndexPage and EventPage."""
 
 import zoneinfo
-from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -414,10 +413,6 @@ class EventPage(RoutablePageMixin, Page):
             parts.append(str(self.country.name))
         return ", ".join(p for p in parts if p)
 
-    @property
-    def month_key(self):
-        return self.local_start.strftime("%Y-%m")
-
     def registration_window(self, now=None):
         """(opens, closes) as aware datetimes; closes defaults to the start."""
         return self.registration_opens_at, self.registration_closes_at or self.start
@@ -426,9 +421,6 @@ class EventPage(RoutablePageMixin, Page):
         start = self.local_start.date()
         end = max(self.local_end.date(), start)
         return start, end
-
-    def local_midnight(self, day):
-        return datetime.combine(day, time.min, tzinfo=self.tz)
 
     # Routes ----------------------------------------------------------------
     @path("")

@@ -15,10 +15,6 @@ def find_child(parent, slug):
     return parent.get_children().filter(slug=slug).specific().first()
 
 
-def find_translation(page, locale):
-    return page.get_translation_or_none(locale)
-
-
 @transaction.atomic
 def publish(page):
     # A page object held across add_child() calls has a stale numchild; saving it

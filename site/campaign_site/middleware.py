@@ -1,12 +1,12 @@
 """Site-level middleware: security headers, CSRF for cacheable public forms, anonymous page cache.
 
-Three pieces, each configured from settings (see settings/base.py and settings/production.py):
+Four pieces, each configured from settings (see settings/base.py and settings/production.py):
 
-``SecurityHeadersMiddleware``
-    Content-Security-Policy (no inline scripts on public pages; the Wagtail admin, which ships
-    inline scripts, gets a policy scoped to its own prefix), Permissions-Policy and
-    Cross-Origin-Resource-Policy. HSTS, Referrer-Policy, COOP and nosniff come from Django's
-    SecurityMiddleware.
+``PathScopedCSPMiddleware`` and ``ResourcePolicyMiddleware``
+    Content-Security-Policy through django-csp (no inline scripts on public pages; the Wagtail
+    admin, which ships inline scripts, gets a policy scoped to its own prefix), then
+    Permissions-Policy and Cross-Origin-Resource-Policy. HSTS, Referrer-Policy, COOP and
+    nosniff come from Django's SecurityMiddleware.
 
 ``PublicFormCsrfMiddleware``
     Public pages carry forms (event registration, signatures, print orders) and must still be
@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import hashlib
 
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseForbidden
@@ -38,33 +40,46 @@ from campaign_kit.core.cache import Generation
 
 # --------------------------------------------------------------------------- security headers
 
-PUBLIC_CSP = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'"],
-    # Inline style attributes (e.g. progress bar widths) are allowed; inline scripts are not.
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"],
-    "connect-src": ["'self'"],
-    "media-src": ["'self'"],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-src": ["'self'"],
-    "frame-ancestors": ["'self'"],
-    "manifest-src": ["'self'"],
-    "worker-src": ["'self'"],
+
+def _admin_prefixes() -> tuple[str, ...]:
+    return tuple(getattr(settings, "CAMPAIGN_KIT_ADMIN_PATH_PREFIXES", ("/admin/",)))
+
+
+# The Wagtail admin (and wagtail-localize's editor) render inline <script> blocks and use blob:
+# URLs, so the admin prefix gets these directives instead of the public ones. It is still
+# same-origin only and cannot be framed.
+ADMIN_CSP_REPLACE = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-src": [SELF, "blob:"],
+    "worker-src": [SELF, "blob:"],
 }
 
-# The Wagtail admin (and wagtail-localize's editor) render inline <script> blocks, so the admin
-# prefix gets 'unsafe-inline' for scripts. It is still same-origin only and cannot be framed.
-ADMIN_CSP = {
-    **PUBLIC_CSP,
-    "script-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
-    "frame-src": ["'self'", "blob:"],
-    "worker-src": ["'self'", "blob:"],
-}
+
+class PathScopedCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the policy chosen by path prefix.
+
+    The policy itself is ``CONTENT_SECURITY_POLICY`` in settings (public pages). django-csp
+    scopes policies per view (decorators); the admin's views are Wagtail's and the embeddable
+    paths are configured, not coded, so this extends ``get_policy_parts``, the extension point
+    django-csp documents for that: the admin prefix gets ``ADMIN_CSP_REPLACE``, the paths in
+    ``CAMPAIGN_KIT_EMBEDDABLE_PATH_PREFIXES`` get ``frame-ancestors *``. What a view sets
+    (a decorator, or its own header as the appeal badge does) still wins.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        path = request.path_info
+        embeddable = tuple(getattr(settings, "CAMPAIGN_KIT_EMBEDDABLE_PATH_PREFIXES", ()))
+        if path.startswith(_admin_prefixes()):
+            scoped = ADMIN_CSP_REPLACE
+        elif embeddable and path.startswith(embeddable):
+            scoped = {"frame-ancestors": ["*"]}
+        else:
+            return parts
+        parts.replace = {**scoped, **(parts.replace or {})}
+        return parts
+
 
 DEFAULT_PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
@@ -73,50 +88,21 @@ DEFAULT_PERMISSIONS_POLICY = (
 )
 
 
-def render_policy(directives: dict[str, list[str]]) -> str:
-    return "; ".join(f"{name} {' '.join(values)}".strip() for name, values in directives.items())
+class ResourcePolicyMiddleware:
+    """Permissions-Policy and Cross-Origin-Resource-Policy, unless the view set them.
 
-
-def _admin_prefixes() -> tuple[str, ...]:
-    return tuple(getattr(settings, "CAMPAIGN_KIT_ADMIN_PATH_PREFIXES", ("/admin/",)))
-
-
-class SecurityHeadersMiddleware:
-    """Add CSP, Permissions-Policy and CORP headers unless the view already set them.
-
-    A view that must be embeddable elsewhere (e.g. an appeal badge) sets its own
-    ``Content-Security-Policy`` header with a wider ``frame-ancestors`` and marks itself with
-    ``@xframe_options_exempt``; the paths in ``CAMPAIGN_KIT_EMBEDDABLE_PATH_PREFIXES`` get
-    ``frame-ancestors *`` without code changes.
+    Kept as own code: two fixed headers that neither Django's SecurityMiddleware nor django-csp
+    sends; a dependency each would be more than these lines.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        public = {**PUBLIC_CSP, **getattr(settings, "CAMPAIGN_KIT_CSP_EXTRA", {})}
-        self.public_policy = render_policy(public)
-        self.embeddable_policy = render_policy({**public, "frame-ancestors": ["*"]})
-        self.admin_policy = render_policy(ADMIN_CSP)
-        self.embeddable = tuple(getattr(settings, "CAMPAIGN_KIT_EMBEDDABLE_PATH_PREFIXES", ()))
         self.permissions_policy = getattr(
             settings, "CAMPAIGN_KIT_PERMISSIONS_POLICY", DEFAULT_PERMISSIONS_POLICY
-        )
-        self.header = (
-            "Content-Security-Policy-Report-Only"
-            if getattr(settings, "CAMPAIGN_KIT_CSP_REPORT_ONLY", False)
-            else "Content-Security-Policy"
         )
 
     def __call__(self, request):
         response = self.get_response(request)
-        path = request.path_info
-        if "Content-Security-Policy" not in response:
-            if path.startswith(_admin_prefixes()):
-                policy = self.admin_policy
-            elif self.embeddable and path.startswith(self.embeddable):
-                policy = self.embeddable_policy
-            else:
-                policy = self.public_policy
-            response.headers.setdefault(self.header, policy)
         if self.permissions_policy:
             response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")

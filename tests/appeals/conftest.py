@@ -2,9 +2,9 @@ import re
 
 import pytest
 
-from campaign_kit.appeals.factories import AppealPageFactory
 from campaign_kit.appeals.security import form_timestamp
-from home.factories import translate_page
+from tests.factories.appeals import AppealPageFactory
+from tests.factories.home import translate_page
 
 
 @pytest.fixture(autouse=True)

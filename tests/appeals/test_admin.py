@@ -7,11 +7,11 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from campaign_kit.appeals.factories import SignatureFactory
 from campaign_kit.appeals.models import PaperCount, Signature, SignatureStatus
 from campaign_kit.appeals.selectors import appeal_counts
 from campaign_kit.appeals.services import recount
-from home.factories import translate_page
+from tests.factories.appeals import SignatureFactory
+from tests.factories.home import translate_page
 
 
 @pytest.fixture

@@ -8,10 +8,10 @@ from types import SimpleNamespace
 import pytest
 from django.db import connection
 
-from campaign_kit.appeals.factories import SignatureFactory
 from campaign_kit.appeals.models import Signature
 from campaign_kit.appeals.selectors import appeal_counts
 from campaign_kit.appeals.services import recount
+from tests.factories.appeals import SignatureFactory
 
 from . import pg_workers
 

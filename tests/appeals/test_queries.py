@@ -3,9 +3,9 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaign_kit.appeals.factories import SignatureFactory
 from campaign_kit.appeals.models import Signature
 from campaign_kit.appeals.services import recount
+from tests.factories.appeals import SignatureFactory
 
 
 def queries_for(client, url):

@@ -5,10 +5,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from campaign_kit.appeals import retention
-from campaign_kit.appeals.factories import SignatureFactory
 from campaign_kit.appeals.models import AppealCountryCount, Signature
 from campaign_kit.appeals.retention import purge_personal_data
 from campaign_kit.appeals.services import recount
+from tests.factories.appeals import SignatureFactory
 
 
 def test_unconfirmed_signatures_deleted_after_expiry(appeal):

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from campaign_kit.appeals.factories import SignatureFactory
 from campaign_kit.appeals.models import Moderation, SignatureStatus
 from campaign_kit.appeals.services import recount
+from tests.factories.appeals import SignatureFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -276,7 +276,7 @@ def test_json_and_badge(client, appeal):
 
 
 def test_public_list_respects_display_choice(client, appeal):
-    from campaign_kit.appeals.factories import SignatureFactory
+    from tests.factories.appeals import SignatureFactory
 
     key = appeal.translation_key
     SignatureFactory(appeal_key=key, name="Hidden Person", display="hidden")
@@ -290,7 +290,7 @@ def test_public_list_respects_display_choice(client, appeal):
 
 
 def test_hostile_names_are_escaped(client, appeal):
-    from campaign_kit.appeals.factories import SignatureFactory
+    from tests.factories.appeals import SignatureFactory
 
     SignatureFactory(
         appeal_key=appeal.translation_key, name="<script>alert(1)</script>", display="full"

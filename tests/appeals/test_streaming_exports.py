@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from campaign_kit.appeals.factories import SignatureFactory
 from campaign_kit.appeals.models import Signature
 from campaign_kit.core import exports
+from tests.factories.appeals import SignatureFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,13 +1,13 @@
 import pytest
 
-from campaign_kit.campaigns.factories import (
+from tests.factories.campaigns import (
     CampaignPageFactory,
     MaterialFactory,
     MaterialsPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
 )
-from home.factories import translate_page
+from tests.factories.home import translate_page
 
 
 @pytest.fixture(autouse=True)

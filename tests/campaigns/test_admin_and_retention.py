@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from campaign_kit.campaigns import services
-from campaign_kit.campaigns.factories import PrintOrderFactory
 from campaign_kit.campaigns.models import OrderLine, PrintOrder
 from campaign_kit.campaigns.retention import purge_personal_data
+from tests.factories.campaigns import PrintOrderFactory
 
 pytestmark = pytest.mark.django_db
 

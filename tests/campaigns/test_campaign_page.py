@@ -6,9 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from campaign_kit.campaigns.factories import CampaignPageFactory, MaterialFactory, NewsPageFactory
 from campaign_kit.campaigns.money import format_money, progress_percent
 from home.models import SiteSettings
+from tests.factories.campaigns import CampaignPageFactory, MaterialFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaign_kit.campaigns.factories import ImageFactory, NewsPageFactory
+from tests.factories.campaigns import ImageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +37,9 @@ def test_lists_with_and_without_images_cost_the_same(client, campaign, news_inde
         count, html = with_images[url]
         assert count == without[url][0], url
         assert re.search(r'<figure class="ck-card-media"><img[^>]* alt=""', html), url
+    # One image policy ({% responsive_image %}): cards load lazily, the page's own top image
+    # (the largest paint) is fetched first, every one decodes asynchronously with a srcset.
+    card = re.search(r'<figure class="ck-card-media">(<img[^>]*>)', with_images[urls[0]][1])[1]
+    assert 'loading="lazy"' in card and 'decoding="async"' in card and "srcset=" in card
+    top = re.search(r'<figure class="news-figure">(<img[^>]*>)', with_images[urls[2]][1])[1]
+    assert 'fetchpriority="high"' in top and "loading=" not in top and 'decoding="async"' in top

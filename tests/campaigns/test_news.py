@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaign_kit.campaigns.factories import CampaignPageFactory, ImageFactory, NewsPageFactory
 from campaign_kit.campaigns.selectors import latest_news
+from tests.factories.campaigns import CampaignPageFactory, ImageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -157,7 +157,7 @@ def test_news_page_has_jsonld_navigation_and_related(client, homes, news_index):
 def test_news_body_blocks_render_through_their_templates(client, news_index):
     from wagtail.documents.models import Document
 
-    from campaign_kit.campaigns.factories import DocumentFactory
+    from tests.factories.campaigns import DocumentFactory
 
     document = DocumentFactory(title="Leaflet")
     page = NewsPageFactory(

@@ -72,7 +72,7 @@ def test_valid_order_is_stored_and_mailed(
 def test_confirmation_is_in_the_persons_language(
     client, django_capture_on_commit_callbacks, materials_page, flyer
 ):
-    from home.factories import translate_page
+    from tests.factories.home import translate_page
 
     translate_page(materials_page, "de", title="Materialien", slug="materialien")
     # The flyer has no German translation yet: the German page still offers it.

@@ -5,9 +5,9 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from campaign_kit.campaigns.factories import MaterialFactory
 from campaign_kit.campaigns.models import DownloadCount
 from campaign_kit.campaigns.services import record_download
+from tests.factories.campaigns import MaterialFactory
 
 THREADS = 8
 PER_THREAD = 10

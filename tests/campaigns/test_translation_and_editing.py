@@ -3,8 +3,8 @@
 import pytest
 from wagtail_localize.models import TranslationSource
 
-from campaign_kit.campaigns.factories import NewsPageFactory
 from campaign_kit.campaigns.models import CampaignPage, Material, NewsPage
+from tests.factories.campaigns import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

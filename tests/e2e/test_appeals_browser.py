@@ -14,9 +14,9 @@ from django.test import Client
 from playwright.sync_api import expect
 from wagtail.models import Site
 
-from campaign_kit.appeals.factories import AppealPageFactory
 from campaign_kit.appeals.models import Signature
-from home.factories import translate_page
+from tests.factories.appeals import AppealPageFactory
+from tests.factories.home import translate_page
 
 pytestmark = [
     pytest.mark.browser,

@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import Site
 
-from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
 from campaign_kit.events.models import Registration
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 pytestmark = [
     pytest.mark.browser,

@@ -1,7 +1,7 @@
 import pytest
 
-from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
-from home.factories import translate_page
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.home import translate_page
 
 
 @pytest.fixture

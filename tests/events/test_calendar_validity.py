@@ -12,10 +12,10 @@ from django.utils.http import parse_http_date
 from icalendar import Calendar
 from wagtail.models import Site
 
-from campaign_kit.events.factories import EventSeriesFactory
 from campaign_kit.events.models import EventPool
-from home.factories import translate_page
 from tests.events.conftest import publish
+from tests.factories.events import EventSeriesFactory
+from tests.factories.home import translate_page
 from tests.ical_validator import validate
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
 from campaign_kit.events.models import EventPool, Registration
-from home.factories import translate_page
+from tests.factories.home import translate_page
 from tests.ical_validator import validate
 
 pytestmark = pytest.mark.django_db

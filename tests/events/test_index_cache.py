@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from campaign_kit.events.factories import EventSeriesFactory
+from tests.factories.events import EventSeriesFactory
 
 pytestmark = pytest.mark.django_db
 

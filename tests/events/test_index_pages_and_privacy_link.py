@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Site
 
-from home.factories import StandardPageFactory, translate_page
 from home.models import SiteSettings
+from tests.factories.home import StandardPageFactory, translate_page
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,9 @@ from urllib.request import HTTPCookieProcessor, Request, build_opener
 import pytest
 from django.core import mail
 
-from campaign_kit.appeals.factories import AppealPageFactory
-from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.events.conftest import publish
+from tests.factories.appeals import AppealPageFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 OURS = {"localhost", "127.0.0.1", "testserver"}
 ABSOLUTE = re.compile(r"""(?:https?|webcal)://[^\s"'<>\\]+""")

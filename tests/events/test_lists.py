@@ -8,13 +8,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from campaign_kit.campaigns.factories import (
+from campaign_kit.events.models import EventPage
+from tests.factories.campaigns import (
     CampaignPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
 )
-from campaign_kit.events.models import EventPage
-from home.factories import translate_page
+from tests.factories.home import translate_page
 
 pytestmark = pytest.mark.django_db
 

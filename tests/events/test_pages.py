@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from campaign_kit.events import selectors
-from campaign_kit.events.factories import EventPageFactory, EventSeriesFactory
-from home.factories import translate_page
+from tests.factories.events import EventPageFactory, EventSeriesFactory
+from tests.factories.home import translate_page
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from campaign_kit.events.models import Registration
 from campaign_kit.events.security import make_token
-from home.factories import translate_page
+from tests.factories.home import translate_page
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from home import chrome
-from home.factories import HomePageFactory, translate_page
 from home.models import FooterText, SiteSettings, SocialLink, StandardPage
+from tests.factories.home import HomePageFactory, translate_page
 
 pytestmark = pytest.mark.django_db
 

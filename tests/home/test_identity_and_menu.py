@@ -11,8 +11,8 @@ from django.utils import translation
 from wagtail.models import Site
 
 from home import colours
-from home.factories import StandardPageFactory, translate_page
 from home.models import MainMenu, MenuItem, SiteSettings
+from tests.factories.home import StandardPageFactory, translate_page
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from campaign_kit.campaigns.factories import CampaignPageFactory
-from home.factories import StandardPageFactory, translate_page
+from tests.factories.campaigns import CampaignPageFactory
+from tests.factories.home import StandardPageFactory, translate_page
 
 pytestmark = pytest.mark.django_db
 

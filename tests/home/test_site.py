@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from home.factories import StandardPageFactory, translate_page
+from tests.factories.home import StandardPageFactory, translate_page
 
 pytestmark = pytest.mark.django_db
 

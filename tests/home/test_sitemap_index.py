@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from home.factories import StandardPageFactory, translate_page
 from home.sitemaps import MultilingualSitemap
+from tests.factories.home import StandardPageFactory, translate_page
 
 pytestmark = pytest.mark.django_db
 

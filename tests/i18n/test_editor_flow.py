@@ -12,10 +12,10 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from campaign_kit.appeals.models import AppealPage
-from campaign_kit.events.factories import EventIndexPageFactory
 from campaign_kit.events.models import EventPage
-from home.factories import translate_page
 from home.models import StandardPage
+from tests.factories.events import EventIndexPageFactory
+from tests.factories.home import translate_page
 
 from .utils import (
     page_form,

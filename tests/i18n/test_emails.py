@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from home.factories import translate_page
+from tests.factories.home import translate_page
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ("de", "ru", "uk")
@@ -22,7 +22,7 @@ def translated(language, message, **values):
 def test_registration_mail_in_the_registrants_language(
     client, homes, language, django_capture_on_commit_callbacks
 ):
-    events = pytest.importorskip("campaign_kit.events.factories")
+    events = pytest.importorskip("tests.factories.events")
     index = events.EventIndexPageFactory(parent=homes["en"], slug="events")
     event = events.EventPageFactory(parent=index, slug="vigil", registration_mode="open")
     event.save_revision().publish()
@@ -43,7 +43,7 @@ def test_registration_mail_in_the_registrants_language(
 def test_signature_mail_in_the_signers_language(
     client, homes, language, settings, django_capture_on_commit_callbacks
 ):
-    appeals = pytest.importorskip("campaign_kit.appeals.factories")
+    appeals = pytest.importorskip("tests.factories.appeals")
     from campaign_kit.appeals.security import form_timestamp
 
     settings.CAMPAIGN_KIT_APPEAL_MIN_FILL_SECONDS = 0

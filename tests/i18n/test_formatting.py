@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from home.factories import translate_page
+from tests.factories.home import translate_page
 
 pytestmark = pytest.mark.django_db
 NBSP = "\xa0"
@@ -20,7 +20,7 @@ AMOUNTS = {
 
 
 def test_donation_amounts_per_language(client, homes):
-    campaigns = pytest.importorskip("campaign_kit.campaigns.factories")
+    campaigns = pytest.importorskip("tests.factories.campaigns")
     campaign = campaigns.CampaignPageFactory(
         parent=homes["en"],
         slug="asylum",
@@ -48,7 +48,7 @@ WHEN = {
 
 
 def test_event_dates_per_language_in_the_events_time_zone(client, homes):
-    events = pytest.importorskip("campaign_kit.events.factories")
+    events = pytest.importorskip("tests.factories.events")
     index = events.EventIndexPageFactory(parent=homes["en"], slug="events")
     start = datetime.datetime(2030, 5, 15, 16, 0, tzinfo=datetime.UTC)  # 19:00 in Kyiv
     event = events.EventPageFactory(
@@ -74,7 +74,7 @@ COUNTS = {
 
 
 def test_signature_counts_per_language(client, homes, django_capture_on_commit_callbacks):
-    appeals = pytest.importorskip("campaign_kit.appeals.factories")
+    appeals = pytest.importorskip("tests.factories.appeals")
     from campaign_kit.appeals.models import PaperCount
 
     appeal = appeals.AppealPageFactory(parent=homes["en"], slug="protect", goal=20000)

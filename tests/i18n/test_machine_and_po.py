@@ -14,7 +14,7 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail_localize.models import StringTranslation
 
-from home.factories import StandardPageFactory
+from tests.factories.home import StandardPageFactory
 
 from .utils import put_string, segments, translation_for, untranslated
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.factories import StandardPageFactory, translate_page
+from tests.factories.home import StandardPageFactory, translate_page
 
 
 @pytest.fixture

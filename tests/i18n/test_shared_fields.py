@@ -19,8 +19,8 @@ from wagtail_localize.models import Translation
 
 from campaign_kit.core.sync import SharedField, shared_fields, source_of
 from campaign_kit.events import services
-from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
 from campaign_kit.events.models import EventPage, EventPool
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 from .test_sync import EVENT_WORDS, fill, translate_with_localize
 
@@ -236,8 +236,8 @@ def test_a_translation_published_from_an_old_revision_keeps_the_source_values(
 def test_appeal_and_campaign_figures_reach_live_translations(
     homes, client, django_capture_on_commit_callbacks
 ):
-    from campaign_kit.appeals.factories import AppealPageFactory
-    from campaign_kit.campaigns.factories import CampaignPageFactory
+    from tests.factories.appeals import AppealPageFactory
+    from tests.factories.campaigns import CampaignPageFactory
 
     targets = [homes[code].locale for code in CODES]
     campaign = CampaignPageFactory(

@@ -11,8 +11,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from home.factories import StandardPageFactory
 from home.models import FooterText, StandardPage
+from tests.factories.home import StandardPageFactory
 
 HOURS_2 = datetime.timedelta(hours=2)
 PROJECT_APPS = ["home", "campaign_kit_campaigns", "campaign_kit_events", "campaign_kit_appeals"]
@@ -269,9 +269,7 @@ EVENT_WORDS = {
 def test_event_date_capacity_and_status_sync_and_translations_survive(
     homes, django_capture_on_commit_callbacks
 ):
-    events = pytest.importorskip(
-        "campaign_kit.events.factories", reason="the events app is not installed"
-    )
+    events = pytest.importorskip("tests.factories.events", reason="the events app is not installed")
 
     index = events.EventIndexPageFactory(parent=homes["en"], slug="events")
     start = datetime.datetime(2026, 12, 3, 18, 0, tzinfo=datetime.UTC)
@@ -317,7 +315,7 @@ def test_appeal_goal_and_status_sync_and_translations_survive(
     homes, django_capture_on_commit_callbacks
 ):
     appeals = pytest.importorskip(
-        "campaign_kit.appeals.factories", reason="the appeals app is not installed"
+        "tests.factories.appeals", reason="the appeals app is not installed"
     )
 
     appeal = appeals.AppealPageFactory(
@@ -347,7 +345,7 @@ def test_campaign_donation_amount_syncs_and_translations_survive(
     homes, django_capture_on_commit_callbacks
 ):
     campaigns = pytest.importorskip(
-        "campaign_kit.campaigns.factories", reason="the campaigns app is not installed"
+        "tests.factories.campaigns", reason="the campaigns app is not installed"
     )
 
     campaign = campaigns.CampaignPageFactory(

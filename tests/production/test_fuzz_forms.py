@@ -70,7 +70,7 @@ def form_action(name, page):
 
 
 def test_fuzz_event_registration(homes):
-    from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
+    from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
     index = EventIndexPageFactory(parent=homes["en"], title="Events", slug="events")
     event = EventPageFactory(
@@ -97,8 +97,8 @@ def test_fuzz_event_registration(homes):
 
 
 def test_fuzz_person_and_organisation_signatures(homes, settings):
-    from campaign_kit.appeals.factories import AppealPageFactory
     from campaign_kit.appeals.security import form_timestamp
+    from tests.factories.appeals import AppealPageFactory
 
     settings.CAMPAIGN_KIT_APPEAL_MIN_FILL_SECONDS = 0
     appeal = AppealPageFactory(parent=homes["en"], slug="protect", goal=100)
@@ -146,7 +146,7 @@ def test_fuzz_person_and_organisation_signatures(homes, settings):
 
 
 def test_fuzz_print_order(homes, settings, tmp_path):
-    from campaign_kit.campaigns.factories import MaterialFactory, MaterialsPageFactory
+    from tests.factories.campaigns import MaterialFactory, MaterialsPageFactory
 
     settings.MEDIA_ROOT = tmp_path
     page = MaterialsPageFactory(parent=homes["en"], title="Materials", slug="materials")

@@ -55,7 +55,7 @@ def test_publishing_purges_the_cache(client, home, page_cache):
 
 
 def test_unpublishing_purges_the_cache(client, homes, page_cache):
-    from home.factories import StandardPageFactory
+    from tests.factories.home import StandardPageFactory
 
     page = StandardPageFactory(parent=homes["en"], title="About us", slug="about")
     url = page.url
@@ -85,8 +85,8 @@ def test_form_on_cached_page_still_submits(home, page_cache):
 def test_event_page_with_form_is_cached_briefly_and_its_form_submits(homes, page_cache):
     import time
 
-    from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
     from campaign_kit.events.models.registrations import Registration
+    from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
     page_cache.CAMPAIGN_KIT_LIVE_PAGE_CACHE_SECONDS = 1
     index = EventIndexPageFactory(parent=homes["en"], title="Events", slug="events")

@@ -14,9 +14,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from campaign_kit.appeals.factories import AppealPageFactory, SignatureFactory
 from campaign_kit.appeals.services import recount
-from campaign_kit.campaigns.factories import (
+from campaign_kit.events.services import sync_pool
+from home.models import FooterLink, FooterText, SiteSettings, SocialLink, StandardPage
+from tests.factories.appeals import AppealPageFactory, SignatureFactory
+from tests.factories.campaigns import (
     CampaignPageFactory,
     ImageFactory,
     MaterialFactory,
@@ -24,10 +26,8 @@ from campaign_kit.campaigns.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
 )
-from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
-from campaign_kit.events.services import sync_pool
-from home.factories import translate_page
-from home.models import FooterLink, FooterText, SiteSettings, SocialLink, StandardPage
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.home import translate_page
 
 pytestmark = pytest.mark.django_db
 

@@ -107,3 +107,13 @@ def test_admin_keeps_the_full_csrf_check(home):
         "/admin/login/", {"username": "a", "password": "b"}, HTTP_ORIGIN="http://testserver"
     )
     assert response.status_code == 403
+
+
+def test_report_only_sends_the_same_scoped_policy_as_report_only(client, home, settings):
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = settings.CONTENT_SECURITY_POLICY
+    settings.CONTENT_SECURITY_POLICY = None
+    public = client.get("/en/")
+    assert "Content-Security-Policy" not in public
+    assert "script-src 'self';" in public["Content-Security-Policy-Report-Only"]
+    admin = client.get("/admin/login/")
+    assert "script-src 'self' 'unsafe-inline'" in admin["Content-Security-Policy-Report-Only"]

@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from campaign_kit.appeals.factories import AppealPageFactory, SignatureFactory
-from campaign_kit.campaigns.factories import MaterialFactory, PrintOrderFactory
 from campaign_kit.events import services
-from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
 from campaign_kit.events.models import EventPool, Registration
+from tests.factories.appeals import AppealPageFactory, SignatureFactory
+from tests.factories.campaigns import MaterialFactory, PrintOrderFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from campaign_kit.appeals.factories import AppealIndexPageFactory, AppealPageFactory
-from campaign_kit.campaigns.factories import (
+from tests.factories.appeals import AppealIndexPageFactory, AppealPageFactory
+from tests.factories.campaigns import (
     CampaignPageFactory,
     DocumentFactory,
     MaterialFactory,
@@ -10,7 +10,7 @@ from campaign_kit.campaigns.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
 )
-from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 # In every title and text of a restricted page: a response that contains it leaked the page.
 SECRET = "Qx7Secret"

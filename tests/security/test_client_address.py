@@ -9,8 +9,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from campaign_kit.core.clientaddr import client_address
-from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.appeals.conftest import person_data
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,7 @@ def test_rotating_the_header_does_not_pass_the_admin_login_throttle(client, home
 
 
 def test_rotating_the_header_does_not_pass_the_signature_limit(client, homes, proxies, settings):
-    from campaign_kit.appeals.factories import AppealPageFactory
+    from tests.factories.appeals import AppealPageFactory
 
     settings.CAMPAIGN_KIT_APPEAL_SIGN_RATE = "3/h"
     appeal = AppealPageFactory(parent=homes["en"], title="Appeal", slug="appeal", goal=10)

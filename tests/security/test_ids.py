@@ -4,9 +4,9 @@ DATABASE_URL: SQLite by default, PostgreSQL in its CI job."""
 
 import pytest
 
-from campaign_kit.appeals.factories import AppealPageFactory
-from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
 from campaign_kit.events.security import outcome_token
+from tests.factories.appeals import AppealPageFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from campaign_kit.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
 

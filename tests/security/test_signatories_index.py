@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from campaign_kit.appeals.factories import AppealPageFactory
+from tests.factories.appeals import AppealPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
 from . import env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/campaign_site
@@ -57,12 +59,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "csp",  # django-csp: its system checks (the middleware is campaign_site.middleware)
     "django.forms",  # Django's widget templates for the project's form renderer
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "campaign_site.middleware.SecurityHeadersMiddleware",  # CSP, Permissions-Policy
+    "campaign_site.middleware.PathScopedCSPMiddleware",  # django-csp, admin scoped by prefix
+    "campaign_site.middleware.ResourcePolicyMiddleware",  # Permissions-Policy, CORP
     "campaign_site.unavailable.ServiceUnavailableMiddleware",  # database/cache down: 503
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "campaign_site.middleware.AnonymousPageCacheMiddleware",  # on when PAGE_CACHE_SECONDS > 0
@@ -222,14 +226,39 @@ CAMPAIGN_KIT_EVENTS_RETENTION_DAYS = env.get_int("RETENTION_DAYS", 30)
 # Salt for hashing client addresses and e-mail addresses before storing them.
 CAMPAIGN_KIT_HASH_SALT = env.get_str("HASH_SALT", SECRET_KEY)
 
-# Security headers (campaign_site.middleware): CSP without inline scripts on public pages,
-# frame-ancestors 'self'; paths listed here (e.g. appeal badges) may be framed anywhere.
+# Security headers. CSP through django-csp (campaign_site.middleware.PathScopedCSPMiddleware):
+# no inline scripts on public pages (inline style attributes are allowed: progress bar widths),
+# frame-ancestors 'self'; the admin prefix gets its own directives; paths listed in
+# CAMPAIGN_KIT_EMBEDDABLE_PATH_PREFIXES (e.g. appeal badges) may be framed anywhere.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 CAMPAIGN_KIT_EMBEDDABLE_PATH_PREFIXES = []
-CAMPAIGN_KIT_CSP_REPORT_ONLY = env.get_bool("CSP_REPORT_ONLY", False)
+_CSP = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "manifest-src": [SELF],
+        "worker-src": [SELF],
+    }
+}
+# CSP_REPORT_ONLY=true sends the same policy as report-only while testing a customisation.
+if env.get_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+    CONTENT_SECURITY_POLICY = None
+else:
+    CONTENT_SECURITY_POLICY = _CSP
 # Anonymous page cache (seconds; 0 = off). Pages with live counters use the shorter lifetime.
 CAMPAIGN_KIT_PAGE_CACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", 0)
 CAMPAIGN_KIT_LIVE_PAGE_CACHE_SECONDS = env.get_int("LIVE_PAGE_CACHE_SECONDS", 5)

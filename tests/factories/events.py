@@ -1,4 +1,4 @@
-"""Factories shared by the tests and the demo content."""
+"""Event pages and series for the tests and benchmarks."""
 
 from datetime import timedelta
 
@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from .models import EventIndexPage, EventPage, EventSeries
+from campaign_kit.events.models import EventIndexPage, EventPage, EventSeries
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):

@@ -1,10 +1,10 @@
-"""Factories shared by the tests and the demo content."""
+"""Home and standard pages, and translated copies, for the tests and benchmarks."""
 
 import factory
 import wagtail_factories
 from wagtail.models import Locale
 
-from .models import HomePage, StandardPage
+from home.models import HomePage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

@@ -1,11 +1,17 @@
-"""Factories shared by the tests and the demo content."""
+"""Appeal pages and signatures for the tests and benchmarks."""
 
 import factory
 import wagtail_factories
 from django.utils import timezone
 
-from .models import AppealIndexPage, AppealPage, Signature, SignatureKind, SignatureStatus
-from .security import email_hash
+from campaign_kit.appeals.models import (
+    AppealIndexPage,
+    AppealPage,
+    Signature,
+    SignatureKind,
+    SignatureStatus,
+)
+from campaign_kit.appeals.security import email_hash
 
 
 class AppealIndexPageFactory(wagtail_factories.PageFactory):

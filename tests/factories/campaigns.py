@@ -1,4 +1,4 @@
-"""Factories shared by the tests and the demo content."""
+"""Campaign, news and materials pages, images, documents and orders for the tests and benchmarks."""
 
 import datetime
 from decimal import Decimal
@@ -10,7 +10,14 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 
-from .models import CampaignPage, Material, MaterialsPage, NewsIndexPage, NewsPage, PrintOrder
+from campaign_kit.campaigns.models import (
+    CampaignPage,
+    Material,
+    MaterialsPage,
+    NewsIndexPage,
+    NewsPage,
+    PrintOrder,
+)
 
 # The smallest valid PDF: enough for serving, type and size in tests.
 MINIMAL_PDF = (

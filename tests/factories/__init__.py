@@ -1,0 +1,1 @@
+"""Test data factories (factory_boy, a dev-only dependency): one module per app."""
