@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaign_kit_events', '0004_permission_plain_names'),
+        ('campaign_kit_events', '0005_shared_core_blocks'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
