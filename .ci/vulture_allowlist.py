@@ -64,3 +64,7 @@ donation_goal_display, donation_percent, file_type, file_size, left, percent
 translation_fields
 total_copies, items_summary
 
+
+# Admin dashboard components (core/dashboard.py): Wagtail's Component renders template_name.
+# Translation report cells (core/translation_status.py): links read by its template.
+template_name, edit_url, translate_url, sync_url

@@ -16,6 +16,7 @@ from wagtail.admin import messages as admin_messages
 
 from campaign_kit.core import sync
 from campaign_kit.core.confirm import confirmation, confirmed
+from campaign_kit.core.export_values import in_language
 from campaign_kit.core.exports import csv_response, xlsx_response
 
 from . import exports, services
@@ -140,7 +141,7 @@ def export(request, page_id, fmt):
         return xlsx_response(
             request, lambda output: exports.write_xlsx(key, output), filename, MANAGE_SIGNATURES
         )
-    return csv_response(exports.stream_csv(page.translation_key), filename)
+    return csv_response(in_language(exports.stream_csv(page.translation_key)), filename)
 
 
 @manage_signatures_required

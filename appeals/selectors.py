@@ -131,3 +131,59 @@ def appeal_for_post(page_id):
 
 def forget_post_cache():
     _post_cache.clear()
+
+
+# Admin dashboard ---------------------------------------------------------------------------
+
+
+def organisations_to_moderate():
+    """Organisations that signed and wait for a moderator (the moderation queue)."""
+    return Signature.objects.filter(
+        kind=SignatureKind.ORGANISATION, moderation=Moderation.PENDING
+    ).exclude(status__in=[SignatureStatus.WITHDRAWN, SignatureStatus.INVALIDATED])
+
+
+def dashboard_appeals(limit=8, since=None):
+    """Open appeals, one row per translation group (the page in the default language), named
+    in the admin's language where a translation has it, with the counter's people and the
+    signatures counted since `since` (local midnight by default): one query."""
+    from django.conf import settings
+    from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+    from django.db.models.functions import Coalesce
+    from django.utils import timezone, translation
+
+    if since is None:
+        since = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    counter = AppealCounter.objects.filter(appeal_key=OuterRef("translation_key"))
+    today = (
+        Signature.objects.filter(
+            appeal_key=OuterRef("translation_key"),
+            status=SignatureStatus.CONFIRMED,
+            confirmed_at__gte=since,
+        )
+        .filter(Q(kind=SignatureKind.PERSON) | Q(moderation=Moderation.APPROVED))  # counted
+        .order_by()
+        .values("appeal_key")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    in_language = AppealPage.objects.filter(
+        translation_key=OuterRef("translation_key"),
+        locale__language_code=translation.get_language(),
+    ).values("title")[:1]
+    zero = Value(0)
+    return list(
+        AppealPage.objects.filter(
+            status=AppealStatus.OPEN,
+            alias_of__isnull=True,
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
+        .annotate(
+            ck_title=Coalesce(Subquery(in_language), "title"),
+            ck_people=Coalesce(Subquery(counter.values("people")[:1]), zero),
+            ck_paper=Coalesce(Subquery(counter.values("paper_people")[:1]), zero),
+            ck_today=Coalesce(Subquery(today, output_field=IntegerField()), zero),
+        )
+        .only("pk", "title", "goal", "translation_key")
+        .order_by("-first_published_at", "pk")[:limit]
+    )

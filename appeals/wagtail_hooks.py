@@ -6,7 +6,7 @@ from wagtail.permissions import register_permission_policy
 
 from campaign_kit.core import converters  # noqa: F401 - registers <id:...>
 
-from . import admin_views
+from . import admin_views, dashboard
 from .models import Signature
 from .permissions import can_manage_signatures, signatures_policy
 from .viewsets import AppealsViewSetGroup
@@ -58,3 +58,30 @@ def register_appeals_permissions():
     return Permission.objects.filter(
         content_type__app_label="campaign_kit_appeals", codename__in=["manage_signatures"]
     )
+
+
+# Signatures one click from the appeal: dashboard, explorer rows, page editor ---------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_appeals_panel(request, panels):
+    if can_manage_signatures(request.user):
+        panels.append(dashboard.appeals_panel())
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_moderation_summary(request, items):
+    if can_manage_signatures(request.user):
+        items.append(dashboard.moderation_summary_item(request))
+
+
+@hooks.register("register_page_listing_buttons")
+def appeal_signatures_listing_button(page, user, **kwargs):
+    if can_manage_signatures(user):
+        yield from dashboard.listing_buttons(page)
+
+
+@hooks.register("register_page_header_buttons")
+def appeal_signatures_header_buttons(page, user, **kwargs):
+    if can_manage_signatures(user):
+        yield from dashboard.header_buttons(page)

@@ -221,3 +221,28 @@ def materials_section(locale, limit=3, campaign=None):
         if not has_materials:
             return []
     return list(MaterialsPage.objects.live().filter(unrestricted(), locale_id=locale.pk)[:limit])
+
+
+# Admin dashboard ---------------------------------------------------------------------------
+
+
+def order_counts():
+    """``{"new": n, "packed": n}``: the print orders waiting to be packed or sent, in one query."""
+    from django.db.models import Count
+
+    from .models import PrintOrder
+
+    status = PrintOrder.Status
+    return PrintOrder.objects.aggregate(
+        new=Count("pk", filter=Q(status=status.NEW)),
+        packed=Count("pk", filter=Q(status=status.PACKED)),
+    )
+
+
+def downloads_since(day):
+    """Downloads of all materials from `day` on (all translations together): one query."""
+    from django.db.models import Sum
+
+    from .models import DownloadCount
+
+    return DownloadCount.objects.filter(day__gte=day).aggregate(n=Sum("count"))["n"] or 0

@@ -8,18 +8,21 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db.models import Case, IntegerField, Value, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages as admin_messages
 
 from campaign_kit.core.confirm import confirmation, confirmed
+from campaign_kit.core.exports import csv_response, xlsx_response
 
-from . import services
+from . import exports, services
 from .models import EventPool, Registration, RegistrationStatus
-from .permissions import registrations_required
+from .permissions import VIEW_REGISTRATIONS, registrations_required
 
 STATUS_ORDER = Case(
     When(status=RegistrationStatus.CONFIRMED, then=Value(0)),
@@ -56,6 +59,25 @@ def manage_event(request, pool_id):
             "checked_in": registrations.filter(checked_in_at__isnull=False).count(),
         },
     )
+
+
+@registrations_required
+def export_event(request, pool_id, fmt):
+    """That event's registrations, times in the event's own time zone."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    pool = get_object_or_404(EventPool, pk=pool_id)
+    page = services.event_page(pool.event_key)
+    tz = services.source_page(page).tz if page else timezone.get_current_timezone()
+    filename = f"registrations-{page.slug if page else pool.pk}.{fmt}"
+    if fmt == "xlsx":
+        return xlsx_response(
+            request,
+            lambda output: exports.write_xlsx(pool, tz, output),
+            filename,
+            VIEW_REGISTRATIONS,
+        )
+    return csv_response(exports.stream_csv(pool, tz), filename)
 
 
 def _act(request, pool):

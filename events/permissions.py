@@ -4,9 +4,15 @@ from campaign_kit.core.permissions import (
     PermissionRequiredMixin,
     SinglePermissionPolicy,
     permission_required,
+    user_has,
 )
 
 VIEW_REGISTRATIONS = "campaign_kit_events.view_registrations"
+
+
+def can_view_registrations(user):
+    """Whether the admin shows `user` registrations next to events (dashboard, page buttons)."""
+    return user_has(user, VIEW_REGISTRATIONS)
 
 
 registrations_required = permission_required(VIEW_REGISTRATIONS)

@@ -158,3 +158,67 @@ def _build_index_data(index_page, base):
     ]
     series = {s.translation_key: s for s in all_series if s.locale_id == index_page.locale_id}
     return {"options": options, "series": series}
+
+
+# Admin: figures of registrations next to events -------------------------------------------
+
+
+def _places(key, registrations):
+    """Places of `registrations` of the event whose key is the outer column `key`, as a
+    subquery (0 without any)."""
+    from django.db.models import IntegerField, Subquery, Sum, Value
+    from django.db.models.functions import Coalesce
+
+    rows = (
+        registrations.filter(event_key=OuterRef(key))
+        .order_by()
+        .values("event_key")
+        .annotate(n=Sum("places"))
+        .values("n")[:1]
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def with_registration_figures(queryset, key="translation_key"):
+    """Annotate each row (an event page, or a pool with ``key="event_key"``) with
+    ``ck_pool_id``, ``ck_places_taken`` and ``ck_places_waiting``: subqueries in the same
+    query, so a listing costs no query per row."""
+    from django.db.models import Subquery
+
+    from .models import EventPool, Registration
+
+    pools = EventPool.objects.filter(event_key=OuterRef(key)).values("pk")[:1]
+    return queryset.annotate(
+        ck_pool_id=Subquery(pools),
+        ck_places_taken=_places(key, Registration.objects.holding_places()),
+        ck_places_waiting=_places(key, Registration.objects.waiting()),
+    )
+
+
+def dashboard_events(limit=8, now=None):
+    """The next events that take registrations (one row per translation group: its pool),
+    named in the admin's language where a translation has it, else in the default language,
+    with capacity and places taken and waiting: one query."""
+    from django.conf import settings
+    from django.db.models import Subquery
+    from django.db.models.functions import Coalesce
+
+    from .models import EventPool
+
+    def page_value(field, language=None):
+        pages = EventPage.objects.filter(translation_key=OuterRef("event_key"))
+        if language:
+            pages = pages.filter(locale__language_code=language)
+        return Subquery(pages.order_by("pk").values(field)[:1])
+
+    pools = EventPool.objects.filter(ends_at__gte=now or timezone.now()).annotate(
+        ck_title=Coalesce(
+            page_value("title", translation.get_language()),
+            page_value("title", settings.LANGUAGE_CODE),
+            "title",
+        ),
+        ck_capacity=page_value("capacity"),
+        ck_mode=page_value("registration_mode"),
+    )
+    pools = with_registration_figures(pools, key="event_key").filter(ck_mode="open")
+    return list(pools.order_by("starts_at", "pk")[:limit])

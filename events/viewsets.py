@@ -1,6 +1,6 @@
 """Admin screens: events with their counts, registrations, check-in list."""
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -9,10 +9,11 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaign_kit.core.export_values import LocalisedExportMixin, time_zone
 from campaign_kit.core.exports import StreamingExportMixin
 from campaign_kit.core.permissions import RefusalPageViewSetMixin
 
-from .models import EventPool, EventSeries, Registration, RegistrationStatus
+from .models import EventPage, EventPool, EventSeries, Registration, RegistrationStatus
 from .permissions import RegistrationsRequiredMixin
 
 
@@ -40,9 +41,23 @@ class RegistrationInspectView(RegistrationsRequiredMixin, InspectView):
     pass
 
 
-class RegistrationIndexView(RegistrationsRequiredMixin, StreamingExportMixin, IndexView):
+class RegistrationIndexView(
+    RegistrationsRequiredMixin, LocalisedExportMixin, StreamingExportMixin, IndexView
+):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("pool")  # a column and the export
+        # The pool is a column and in the export; times are exported in the event's zone.
+        zones = EventPage.objects.filter(translation_key=OuterRef("event_key")).values("time_zone")[
+            :1
+        ]
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("pool")
+            .annotate(ck_time_zone=Subquery(zones))
+        )
+
+    def export_time_zone(self, item):
+        return time_zone(item.ck_time_zone)
 
 
 class EventPoolViewSet(RefusalPageViewSetMixin, ModelViewSet):

@@ -5,10 +5,11 @@ from wagtail.snippets.models import register_snippet
 
 from campaign_kit.core import converters  # noqa: F401 - registers <id:...>
 
-from .admin_views import cancel_registration, manage_event, restore_registration
+from . import dashboard, selectors
+from .admin_views import cancel_registration, export_event, manage_event, restore_registration
 from .message_views import write_to_registrants
 from .models import EventPool, EventSeries, Registration
-from .permissions import registrations_policy
+from .permissions import can_view_registrations, registrations_policy
 from .viewsets import EventSeriesViewSet, EventsViewSetGroup
 
 register_permission_policy(EventPool, registrations_policy(EventPool))
@@ -26,6 +27,11 @@ def register_events_admin_urls():
     return [
         path("events/manage/<id:pool_id>/", manage_event, name="events_manage"),
         path("events/manage/<id:pool_id>/message/", write_to_registrants, name="events_message"),
+        path(
+            "events/manage/<id:pool_id>/export.<str:fmt>",
+            export_event,
+            name="events_manage_export",
+        ),
         path(
             "events/manage/<id:pool_id>/cancel/<id:pk>/",
             cancel_registration,
@@ -46,3 +52,36 @@ def register_events_permissions():
     return Permission.objects.filter(
         content_type__app_label="campaign_kit_events", codename="view_registrations"
     )
+
+
+# Registrations one click from the event: dashboard, explorer rows, page editor --------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_upcoming_events_panel(request, panels):
+    if can_view_registrations(request.user):
+        panels.append(dashboard.upcoming_events_panel())
+
+
+@hooks.register("construct_explorer_page_queryset")
+def annotate_registration_figures(_parent_page, pages, request):
+    # The figures ride along in the listing's own query (no query per row).
+    if can_view_registrations(request.user):
+        return selectors.with_registration_figures(pages)
+    return pages
+
+
+@hooks.register("register_page_listing_buttons")
+def event_registrations_listing_button(page, user, **kwargs):
+    if can_view_registrations(user):
+        button = dashboard.listing_button(page)
+        if button:
+            yield button
+
+
+@hooks.register("register_page_header_buttons")
+def event_registrations_header_button(page, user, **kwargs):
+    if can_view_registrations(user):
+        button = dashboard.header_button(page)
+        if button:
+            yield button
