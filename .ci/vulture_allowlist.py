@@ -23,7 +23,7 @@ ServiceUnavailableMiddleware, SiteContextMiddleware, PoUploadCheckMiddleware
 layout, rate_limited, page_not_found
 
 # System checks: registered with @register(...) through a call vulture does not follow.
-check_forms, check_tasks, check_time_zone, check_layout
+check_forms, check_tasks, check_time_zone, check_layout, check_reminder_hours
 
 # Django tasks enqueued by name (appeals/services.py: _enqueue("send_moderation_result", ...)).
 send_moderation_result, notify_staff_organisation
@@ -33,6 +33,8 @@ send_moderation_result, notify_staff_organisation
 # Django's CSRF exemption flag set per request by PublicFormCsrfMiddleware.
 users_with_any_permission, save_instance, get_queryset, edit_handler, base_form_class
 header_buttons, write_csv_response, write_xlsx_response
+# Wagtail Panel.BoundPanel's template and PreviewableMixin's hook (core/models.py MailText).
+template_name, get_preview_template
 _urls, latest_lastmod, form_tag, disable_csrf, _dont_enforce_csrf_checks
 abstract, frac_prec, prefetched_renditions, adding, db, returning_fields, is_staff, is_superuser
 
@@ -51,6 +53,7 @@ donate_label, preview_image, orderable, material_key, order_intro, content_objec
 status_changed_at, shipped_at, personal_data_purged_at, privacy_policy_page, starts_at
 ends_at, promoted_at, cancelled_at, checked_in_at, hero_title, hero_text, hero_image_alt
 hero_link_page, hero_link_label, featured_campaign, cta_page, site_name, finished_at
+sent_by, reminder_sent_at
 
 # Choices members reached through the enum (stored values, admin filters).
 PACKED, NONE
@@ -58,6 +61,7 @@ PACKED, NONE
 # Methods and properties read from templates (or admin columns named by string).
 bound_quantities, get_download_url, addressee_list, initiator_list, progress
 donation_goal_display, donation_percent, file_type, file_size, left, percent
+translation_fields
 total_copies, items_summary
 
 

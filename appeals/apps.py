@@ -17,6 +17,11 @@ class AppealsConfig(SuiteAppConfig):
 
         return (Section("appeals", open_appeals),)
 
+    def get_mail_kinds(self):
+        from .mailtexts import KINDS
+
+        return KINDS
+
     def purge_personal_data(self, now, dry_run=False):
         from .retention import purge_personal_data
 

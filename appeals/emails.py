@@ -6,9 +6,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from campaign_kit.core import conf
+from campaign_kit.core import conf, mailtexts
 from campaign_kit.core import links as core_links
 
+from . import mailtexts as appeal_mailtexts
 from .models import Signature
 from .security import CONFIRM_SALT, WITHDRAW_SALT, confirm_days, make_token
 from .selectors import page_for_key
@@ -36,8 +37,11 @@ def links(signature, page):
 
 
 def _send(name, to, context, language):
-    with translation.override(language or settings.LANGUAGE_CODE):
-        subject, text, html = render_mail(name, context)
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        key = appeal_mailtexts.BUILT_IN.get(name)
+        custom = key and mailtexts.custom_mail(key, language, appeal_mailtexts.values(context))
+        subject, text, html = custom or render_mail(name, context)
     message = EmailMultiAlternatives(subject, text, to=[to])
     message.attach_alternative(html, "text/html")
     message.send()

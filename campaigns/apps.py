@@ -14,6 +14,11 @@ class CampaignsConfig(SuiteAppConfig):
 
         return (Section("news", latest_news), Section("materials", materials_section))
 
+    def get_mail_kinds(self):
+        from .mailtexts import KINDS
+
+        return KINDS
+
     def purge_personal_data(self, now, dry_run=False):
         from .retention import purge_personal_data
 

@@ -6,7 +6,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from campaign_kit.core import conf
+from campaign_kit.core import conf, mailtexts
+
+from . import mailtexts as order_mailtexts
 
 
 def _render(name, context):
@@ -17,9 +19,14 @@ def _render(name, context):
     return subject, text, html
 
 
-def _send(name, context, to, language):
+def _send(name, context, to, language, custom_kind=None):
     with translation.override(language):
-        subject, text, html = _render(name, context)
+        custom = custom_kind and mailtexts.custom_mail(
+            custom_kind,
+            language,
+            order_mailtexts.values(context["order"], context["lines"], context["organisation"]),
+        )
+        subject, text, html = custom or _render(name, context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
     message.attach_alternative(html, "text/html")
     message.send()
@@ -35,7 +42,13 @@ def send_order_confirmation(order):
         "lines": list(order.lines.all()),
         "organisation": _organisation(),
     }
-    _send("order_confirmation", context, [order.email], order.language)
+    _send(
+        "order_confirmation",
+        context,
+        [order.email],
+        order.language,
+        custom_kind="campaigns.order_confirmation",
+    )
 
 
 def send_staff_notification(order):

@@ -26,6 +26,9 @@ DEFAULTS = {
     "EVENTS_RETENTION_DAYS": 30,
     "EVENTS_UPCOMING_PER_PAGE": 20,
     "EVENTS_DEFAULT_TIME_ZONE": "Europe/Berlin",
+    # Hours before an event's start when `send_event_reminders` (run from cron) reminds each
+    # confirmed registrant: a number greater than 0.
+    "EVENTS_REMINDER_HOURS": 24,
     # The right-hand side of every calendar UID (<translation key>@<domain>). Never derived
     # from the Site's host name: renaming the Site would duplicate subscribed events.
     "CALENDAR_UID_DOMAIN": "campaign-kit",

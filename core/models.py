@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import TranslatableMixin
+from wagtail.models import PreviewableMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from . import hours
+from . import hours, mailtexts
 
 
 class ContactDetails(models.Model):
@@ -150,6 +151,95 @@ class TopicLabel(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.label
+
+
+class PlaceholdersPanel(Panel):
+    """Lists every mail kind with the placeholders its text may use."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "campaign_kit/admin/mail_placeholders.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["kinds"] = mailtexts.placeholder_help()
+            return context
+
+
+class MailText(PreviewableMixin, TranslatableMixin, models.Model):
+    """The editors' subject and body of one mail in one language, replacing the built-in text.
+    Translated with wagtail-localize like any snippet; the kind is the same in every language."""
+
+    kind = models.CharField(_("mail"), max_length=60, choices=mailtexts.kind_choices)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(
+        _("text"),
+        help_text=_(
+            "Plain text. Placeholders such as {name} are replaced when the mail is sent; "
+            "see the list below. Without a text here the built-in text is sent."
+        ),
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("subject"), FieldPanel("body"), PlaceholdersPanel()]
+    override_translatable_fields = [
+        SynchronizedField("kind"),
+        TranslatableField("subject"),
+        TranslatableField("body"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("mail text")
+        verbose_name_plural = _("mail texts")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "locale"], name="campaign_kit_one_mail_text")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.subject}"
+
+    def clean(self):
+        super().clean()
+        kind = mailtexts.mail_kinds().get(self.kind)
+        if kind is None:
+            return  # the field's own choices refuse it
+        errors = {}
+        for name in ("subject", "body"):
+            try:
+                mailtexts.check(getattr(self, name), kind.names)
+            except ValidationError as error:
+                errors[name] = error
+        if "body" not in errors:
+            try:
+                mailtexts.check_required(self.body, kind.required)
+            except ValidationError as error:
+                errors["body"] = error
+        # The form has no locale field, so Django would not check the constraint itself.
+        if self.locale_id and (
+            MailText.objects.filter(kind=self.kind, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            errors["kind"] = _("This mail already has a text in this language: edit that one.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_preview_template(self, request, mode_name):
+        return "campaign_kit/admin/mail_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        # A new text has no locale yet while it is previewed.
+        language = self.locale.language_code if self.locale_id else get_language()
+        context["language"] = language
+        kind = mailtexts.mail_kinds().get(self.kind)
+        if kind is not None:
+            try:
+                subject, text, _html = mailtexts.render(
+                    self.subject, self.body, kind, kind.samples(), language
+                )
+                context.update(subject=subject, text=text)
+            except ValidationError as error:
+                context["errors"] = error.messages
+        return context
 
 
 class PreparedExport(models.Model):

@@ -2,9 +2,9 @@
 
 Each app's ``AppConfig`` subclasses ``SuiteAppConfig`` and says what it offers: the sections
 it can fill on a home page or a campaign hub (upcoming events, open appeals, latest news), the
-retention rules for the personal data it keeps and the roles (groups) its work needs. An app
-that is not installed offers nothing, so a campaign page simply shows no events where the
-events app is absent.
+retention rules for the personal data it keeps, the roles (groups) its work needs and the
+mails whose text editors may change. An app that is not installed offers nothing, so a
+campaign page simply shows no events where the events app is absent.
 """
 
 from collections.abc import Callable
@@ -35,6 +35,10 @@ class SuiteAppConfig(AppConfig):
     def purge_personal_data(self, now, dry_run=False):
         """Apply this app's retention rules; {description: number of records}."""
         return {}
+
+    def get_mail_kinds(self):
+        """The mails whose text editors may change (``core.mailtexts.MailKind`` instances)."""
+        return ()
 
     def get_roles(self):
         """The groups this app needs (``campaign_kit.core.roles.Role``); a role named like

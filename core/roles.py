@@ -48,7 +48,11 @@ def core_roles():
     """Editors and Translators (the latter where wagtail-localize is installed)."""
     editors = Role(
         EDITORS,
-        permissions=(ACCESS_ADMIN, *model_permissions("campaign_kit_core", "topiclabel")),
+        permissions=(
+            ACCESS_ADMIN,
+            *model_permissions("campaign_kit_core", "topiclabel"),
+            *model_permissions("campaign_kit_core", "mailtext"),  # the mails' texts
+        ),
         page_permissions=PUBLISH_PAGES,
         collection_permissions=MEDIA,
     )

@@ -6,7 +6,7 @@ from wagtail.contrib.settings.registry import register_setting
 from wagtail.snippets.models import register_snippet
 
 from . import admin_views, conf, translation_report
-from .models import ContactSettings, TopicLabel
+from .models import ContactSettings, MailText, TopicLabel
 
 # Offered in Settings only where the site uses it (a host with its own model names that one).
 if conf.get("CONTACT_SETTINGS") == ContactSettings._meta.label:
@@ -14,6 +14,9 @@ if conf.get("CONTACT_SETTINGS") == ContactSettings._meta.label:
 
 # Names of tags per language (translated with wagtail-localize like any snippet).
 register_snippet(TopicLabel)
+
+# Subject and body of the suite's mails per language (also translated with wagtail-localize).
+register_snippet(MailText)
 
 
 # Translation status: a report in the Reports menu and a dashboard panel --------------------

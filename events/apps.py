@@ -10,12 +10,17 @@ class EventsConfig(SuiteAppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401  (checks: registers the system check)
 
     def get_sections(self):
         from .selectors import upcoming_events
 
         return (Section("events", upcoming_events),)
+
+    def get_mail_kinds(self):
+        from .mailtexts import KINDS
+
+        return KINDS
 
     def purge_personal_data(self, now, dry_run=False):
         from .retention import purge_personal_data

@@ -6,13 +6,24 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from campaign_kit.core import links
+from campaign_kit.core import links, mailtexts
 
 from . import calendars
-from .models import EventStatus, Registration, RegistrationStatus
+from .mailtexts import kind_for
+from .mailtexts import values as placeholder_values
+from .models import EventMessage, EventStatus, Registration, RegistrationStatus
 from .security import make_token
 
-KINDS = {"registered", "duplicate", "confirmed", "promoted", "cancelled", "event_cancelled"}
+KINDS = {
+    "registered",
+    "duplicate",
+    "confirmed",
+    "promoted",
+    "cancelled",
+    "event_cancelled",
+    "reminder",
+    "message",
+}
 
 
 def render_mail(name, context):
@@ -28,7 +39,7 @@ def registration_link(registration, page):
     return links.absolute_url(path, site_of=page)
 
 
-def send_registration_mail(kind, registration_id, by_staff=False):
+def send_registration_mail(kind, registration_id, by_staff=False, message_id=None):
     from .services import event_page, source_page
 
     if kind not in KINDS:
@@ -36,6 +47,8 @@ def send_registration_mail(kind, registration_id, by_staff=False):
     registration = Registration.objects.filter(pk=registration_id).first()
     if registration is None or not registration.email:
         return False
+    if kind == "reminder" and registration.status != "confirmed":
+        return False  # cancelled since the reminder was queued
     page = event_page(registration.event_key, registration.language)
     if page is None:
         return False
@@ -52,7 +65,16 @@ def send_registration_mail(kind, registration_id, by_staff=False):
             "when": page.when_display,
             "where": page.location_text,
         }
-        subject, text, html = render_mail(kind, context)
+        if kind == "message":
+            staff_message = EventMessage.objects.filter(pk=message_id).first()
+            if staff_message is None:
+                return False
+            context["subject"], context["body"] = staff_message.text_for(registration.language)
+        custom_kind = kind_for(kind, registration.status)
+        custom = custom_kind and mailtexts.custom_mail(
+            custom_kind, registration.language, placeholder_values(context)
+        )
+        subject, text, html = custom or render_mail(kind, context)
         message = EmailMultiAlternatives(
             subject, text, settings.DEFAULT_FROM_EMAIL, [registration.email]
         )
@@ -60,7 +82,7 @@ def send_registration_mail(kind, registration_id, by_staff=False):
         # Plain calendar data, not an iTIP message (no METHOD, see README "Calendars"): the
         # cancelled one carries STATUS:CANCELLED and a higher SEQUENCE under the same UID.
         if (
-            kind in ("registered", "confirmed", "promoted")
+            kind in ("registered", "confirmed", "promoted", "reminder")
             and registration.status == RegistrationStatus.CONFIRMED
         ):
             message.attach("event.ics", calendars.event_ics(page), "text/calendar")

@@ -7,6 +7,7 @@ from campaign_kit.core import converters  # noqa: F401 - registers <id:...>
 
 from . import dashboard, selectors
 from .admin_views import cancel_registration, export_event, manage_event, restore_registration
+from .message_views import write_to_registrants
 from .models import EventPool, EventSeries, Registration
 from .permissions import can_view_registrations, registrations_policy
 from .viewsets import EventSeriesViewSet, EventsViewSetGroup
@@ -25,6 +26,7 @@ def register_events_viewsets():
 def register_events_admin_urls():
     return [
         path("events/manage/<id:pool_id>/", manage_event, name="events_manage"),
+        path("events/manage/<id:pool_id>/message/", write_to_registrants, name="events_message"),
         path(
             "events/manage/<id:pool_id>/export.<str:fmt>",
             export_event,

@@ -1,3 +1,4 @@
+from .messages import EventMessage, MessageAudience
 from .pages import (
     ATTENDANCE_MODES,
     EventIndexPage,
@@ -11,11 +12,13 @@ from .series import EventSeries
 __all__ = [
     "ATTENDANCE_MODES",
     "EventIndexPage",
+    "EventMessage",
     "EventPage",
     "EventPageTag",
     "EventPool",
     "EventSeries",
     "EventStatus",
+    "MessageAudience",
     "Registration",
     "RegistrationStatus",
 ]
