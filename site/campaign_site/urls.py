@@ -8,14 +8,11 @@ from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campaign_site.security import admin_login
 from home.sitemaps import MultilingualSitemap
 
 SITEMAPS = {"pages": MultilingualSitemap}
 
 urlpatterns = [
-    # Throttled login (429 after too many attempts) in front of Wagtail's own view.
-    path("admin/login/", admin_login),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # An index of sitemap pages of bounded size (MultilingualSitemap.limit URLs each).

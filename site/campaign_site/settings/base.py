@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "campaign_site.security.AdminLoginThrottleMiddleware",  # 429 after too many login POSTs
     "home.localize.PoUploadCheckMiddleware",  # bad PO uploads answered before wagtail-localize
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
