@@ -119,3 +119,8 @@ class Registration(models.Model):
 
     def __str__(self):
         return self.name or str(_("(anonymised)"))
+
+    @property
+    def is_active(self):
+        """In memory, the rule of ``RegistrationQuerySet.active``."""
+        return self.status in ACTIVE_STATUSES
