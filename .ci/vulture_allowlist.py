@@ -19,7 +19,7 @@ AppealsConfig, CampaignsConfig, CoreConfig, EventsConfig, HomeConfig, CampaignSi
     PublicFormCsrfMiddleware,
     AnonymousPageCacheMiddleware,
 )
-ServiceUnavailableMiddleware, SiteContextMiddleware, PoUploadCheckMiddleware
+ServiceUnavailableMiddleware, PoUploadCheckMiddleware, AdminLoginThrottleMiddleware
 layout, rate_limited, page_not_found
 
 # System checks: registered with @register(...) through a call vulture does not follow.
