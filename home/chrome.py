@@ -194,26 +194,6 @@ def _brand(site_settings):
     return {"logo": logo, "theme_css": site_settings.theme_css()}
 
 
-def language_links_from(request, translations):
-    """``translations`` ({language code: page}, live and public ones only) as switcher
-    entries in LANGUAGES order (see navigation.language_links)."""
-    current = translation.get_language()
-    links = []
-    for code, name in settings.LANGUAGES:
-        target = translations.get(code)
-        if target is None:
-            continue
-        links.append(
-            {
-                "code": code,
-                "name": name,
-                "url": target.get_url(request=request),
-                "current": code == current,
-            }
-        )
-    return links
-
-
 def build_language_links(request, page):
     """The page's live, public translations in LANGUAGES order (see navigation.language_links)."""
     translations = {
@@ -223,4 +203,14 @@ def build_language_links(request, page):
         .filter(public_q())
         .select_related("locale")
     }
-    return language_links_from(request, translations)
+    current = translation.get_language()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translations[code].get_url(request=request),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+        if code in translations
+    ]

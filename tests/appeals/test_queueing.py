@@ -98,7 +98,9 @@ def test_immediate_backend_falls_back_to_a_transaction_and_mails_after_commit(ap
     assert message.to == ["anna@example.org"]
 
 
-def test_a_signature_post_in_a_running_process_runs_only_its_insert(client, appeal, database_queue):
+def test_a_signature_post_in_a_running_process_runs_only_its_transaction(
+    client, appeal, database_queue
+):
     """The appeal and its sent/ URL are kept in the process and the rate limit is in the
     cache: even with Django's caches emptied (as after a publish), the POST runs the
     transaction that writes the two rows and nothing else."""

@@ -41,7 +41,7 @@ def test_no_private_api_in_the_sources():
     assert found == []
 
 
-def test_the_scan_would_see_a_violation(tmp_path):
+def test_the_scan_would_see_a_violation():
     """The control: each pattern matches the kind of line it is meant to catch."""
     samples = [
         "request._wagtail_site = site",
