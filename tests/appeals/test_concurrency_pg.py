@@ -15,7 +15,7 @@ from tests.factories.appeals import SignatureFactory
 
 from . import pg_workers
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.forks]
 ROOT = str(Path(__file__).resolve().parents[2])
 WORKERS = 20
 VARIANTS = [

@@ -17,7 +17,7 @@ from django.db import connection, connections
 from campaign_kit.events import services
 from campaign_kit.events.models import Registration
 
-pytestmark = [pytest.mark.postgres]
+pytestmark = [pytest.mark.postgres, pytest.mark.forks]
 
 PROCESSES = 24
 CAPACITY = 5

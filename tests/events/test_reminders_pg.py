@@ -18,7 +18,7 @@ from django.utils import timezone
 from campaign_kit.events import services
 from campaign_kit.events.models import Registration
 
-pytestmark = [pytest.mark.postgres]
+pytestmark = [pytest.mark.postgres, pytest.mark.forks]
 
 PROCESSES = 4
 PEOPLE = 30

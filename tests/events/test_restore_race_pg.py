@@ -16,7 +16,7 @@ from django.db import connection, connections
 from campaign_kit.events import services
 from campaign_kit.events.models import Registration
 
-pytestmark = [pytest.mark.postgres]
+pytestmark = [pytest.mark.postgres, pytest.mark.forks]
 
 REGISTRANTS = 7
 CAPACITY = 3
