@@ -7,6 +7,7 @@ and reading them is one indexed row read.
 """
 
 import logging
+import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -121,10 +122,21 @@ def recount(appeal_key):
 # --- signing --------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class SignResult:
-    signature: Signature | None  # None when the address had already signed
-    created: bool
+    """What ``sign`` queued. Whether a row was written is not known to the request (the
+    worker's task finds out); asking costs a query, which tests and logo clean-up pay."""
+
+    public_id: uuid.UUID
+
+    @property
+    def signature(self):
+        """The stored signature, or None when the address had already signed."""
+        return Signature.objects.filter(public_id=self.public_id).first()
+
+    @property
+    def created(self):
+        return Signature.objects.filter(public_id=self.public_id).exists()
 
 
 def sign(appeal, data, language, kind=SignatureKind.PERSON):
@@ -132,8 +144,10 @@ def sign(appeal, data, language, kind=SignatureKind.PERSON):
 
     If the (normalised) address already signed this appeal, nothing is created. Both cases
     do the same work before the reply, so that its timing does not tell a stranger whether
-    an address signed: one statement that inserts unless the address signed and queues one
-    task, which then decides (``answer_repeat``). The caller shows the same neutral reply.
+    an address signed: one statement that inserts unless the address signed
+    (``INSERT ... ON CONFLICT DO NOTHING``, Django's ``bulk_create(ignore_conflicts=True)``)
+    and one task in the same transaction; the task then decides (``answer_repeat``). The
+    caller shows the same neutral reply.
     """
     digest = email_hash(data["email"])
     fields = {
@@ -161,9 +175,10 @@ def sign(appeal, data, language, kind=SignatureKind.PERSON):
     if kind == SignatureKind.ORGANISATION and data.get("logo"):
         signature.logo = data["logo"]
     # Row and mail task commit together (core/queueing.py); the task carries what a repeat
-    # needs, as no row may have been written.
+    # needs, as no row may have been written. bulk_create still runs the fields' pre_save
+    # (a logo file is stored) but no save signals: none are connected for signatures.
     with transaction.atomic():
-        created = queueing.insert_unless_conflict(signature)
+        Signature.objects.bulk_create([signature], ignore_conflicts=True)
         queueing.enqueue(
             tasks.send_confirmation,
             str(signature.public_id),
@@ -171,9 +186,10 @@ def sign(appeal, data, language, kind=SignatureKind.PERSON):
             digest,
             language,
         )
-    if not created and signature.logo:
+    result = SignResult(signature.public_id)
+    if signature.logo and not result.created:
         signature.logo.delete(save=False)  # stored by the insert's pre_save; no row keeps it
-    return SignResult(signature if created else None, created)
+    return result
 
 
 def answer_repeat(appeal_key, digest, language):

@@ -11,9 +11,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from . import checks, contact, structured, sync  # noqa: F401  (checks: registers the system checks)
+        from . import checks, contact, content, structured, sync  # noqa: F401  (checks: registers the system checks)
 
         sync.connect()
+        content.connect()
         # The organisation's name and images in JSON-LD follow the contact settings.
         model = contact.settings_model()
         if model is not None:

@@ -12,8 +12,8 @@ class Topic:
 
 def labelled(tags, locale):
     """``[Topic]`` for ``tags`` (Tag objects or ``{"pk", "slug", "name"}``), named in
-    ``locale``, sorted by name (one query). A tag without a label keeps its own name, with a
-    capital first letter like the labels."""
+    ``locale`` (a Locale or its id), sorted by name (one query). A tag without a label keeps
+    its own name, with a capital first letter like the labels."""
     from .models import TopicLabel
 
     tags = [tag if isinstance(tag, dict) else vars(tag) | {"pk": tag.pk} for tag in tags]

@@ -6,8 +6,7 @@ from django.core.cache import cache
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone, translation
 
-from campaign_kit.core import conf
-from campaign_kit.core.cache import Generation
+from campaign_kit.core import conf, content
 from campaign_kit.core.restrictions import unrestricted
 
 from .models import EventPage, EventPageTag
@@ -88,26 +87,19 @@ def feed_aged_out(index_page, *, city="", campaign=None, now=None):
 
 # Filter choices of the index page, cached between changes --------------------------------
 
-OPTIONS = Generation("campaign-kit:events:index:generation")
-OPTIONS_TIMEOUT = 24 * 60 * 60  # entries also expire on their own; the generation purges
-
-
-def purge_index_data(*args, **kwargs):
-    """Drop every cached filter list (see signals.py for when)."""
-    OPTIONS.bump()
-
 
 def index_data(index_page, base):
     """Filter choices of an event index and the series of its language, as plain data.
 
-    They change only when events, series, tags or view restrictions do, not per request, so
-    they are built with set-based queries and cached per index page, language and time zone
-    (month names and boundaries depend on both) until one of those changes.
+    They change only when content does (events, series, tags, view restrictions: the content
+    generation, see signals.py), not per request, so they are built with set-based queries
+    and cached per index page, language and time zone (month names and boundaries depend on
+    both) until one of those changes.
     """
     key = ":".join(
         (
             "campaign-kit:events:index",
-            str(OPTIONS.current()),
+            str(content.version()),
             str(index_page.pk),
             translation.get_language() or "",
             timezone.get_current_timezone_name(),
@@ -116,7 +108,7 @@ def index_data(index_page, base):
     data = cache.get(key)
     if data is None:
         data = _build_index_data(index_page, base)
-        cache.set(key, data, timeout=OPTIONS_TIMEOUT)
+        cache.set(key, data, timeout=content.TIMEOUT)
     return data
 
 

@@ -2,52 +2,33 @@
 
 Every public page shows the same menu, footer links and footer text for a site and language,
 so they are built once with a handful of set-based queries and kept in Django's cache as plain
-data (titles and URLs, rendered footer HTML). A generation number in the key is bumped when
-pages are published, unpublished, moved or deleted, or when the settings, footer texts or view
-restrictions change (see ``connect``), which drops every cached entry at once.
+data (titles and URLs, rendered footer HTML), keyed on the content generation
+(``campaign_kit.core.content``): it moves when pages are published, unpublished, moved or
+deleted, when view restrictions, sites or locales change, and when the settings, menus or
+footer texts do (see ``connect``), which drops every cached entry at once.
 """
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Substr
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
-from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page, Site
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from campaign_kit.core.cache import Generation
+from campaign_kit.core import content
+from campaign_kit.core.restrictions import unrestricted
 
-GENERATION_KEY = "campaign-kit:chrome:generation"
-TIMEOUT = 24 * 60 * 60  # entries also expire on their own; the generation does the purging
-
-
-def restricted_q():
-    """A view restriction on the page or one of its ancestors (by path prefix: a restriction
-    covers its page and every page below it)."""
-    return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-    )
+TIMEOUT = content.TIMEOUT
 
 
-def public_q():
-    """Pages outside any view-restricted section, as a subquery instead of Wagtail's extra
-    query per ``.public()``."""
-    return ~restricted_q()
-
-
-GENERATION = Generation(GENERATION_KEY)
-
-
-def generation():
-    return GENERATION.current()
+def generation(request=None):
+    return content.version(request)
 
 
 def purge(*args, **kwargs):
-    GENERATION.bump()
+    content.purge()
 
 
 def _purge_on_settings_change(sender, created=False, **kwargs):
@@ -56,39 +37,16 @@ def _purge_on_settings_change(sender, created=False, **kwargs):
         purge()
 
 
-def _purge_on_page_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        purge()
-
-
 def connect():
-    from campaign_kit.core.sync import shared_fields_applied
-
+    """Pages, sites, locales and view restrictions purge through core.content; the chrome adds
+    its own models."""
     from .models import FooterLink, FooterText, MainMenu, MenuItem, SiteSettings, SocialLink
 
-    for signal in (page_published, page_unpublished, post_page_move, shared_fields_applied):
-        signal.connect(purge, dispatch_uid=f"campaign_kit_chrome_{id(signal)}")
-    post_delete.connect(_purge_on_page_delete, dispatch_uid="campaign_kit_chrome_page_deleted")
     post_save.connect(
         _purge_on_settings_change, sender=SiteSettings, dispatch_uid="campaign_kit_chrome_settings"
     )
     post_delete.connect(purge, sender=SiteSettings, dispatch_uid="campaign_kit_chrome_settings_del")
-    for model in (
-        FooterLink,
-        SocialLink,
-        FooterText,
-        MainMenu,
-        MenuItem,
-        PageViewRestriction,
-        Site,
-        Locale,
-    ):
-        for signal in (post_save, post_delete):
-            signal.connect(
-                purge,
-                sender=model,
-                dispatch_uid=f"campaign_kit_chrome_{model.__name__}{id(signal)}",
-            )
+    content.watch(FooterLink, SocialLink, FooterText, MainMenu, MenuItem)
 
 
 def cached(request, name, build):
@@ -96,7 +54,7 @@ def cached(request, name, build):
     site = Site.find_for_request(request)
     if site is None:
         return build()
-    key = f"campaign-kit:chrome:{generation()}:{site.pk}:{translation.get_language()}:{name}"
+    key = f"campaign-kit:chrome:{generation(request)}:{site.pk}:{translation.get_language()}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()
@@ -134,7 +92,9 @@ def build_chrome(request, site, site_settings):
         .annotate(
             footer_order=footer_order,
             is_privacy=Exists(is_privacy),
-            in_menu=Q(depth=root.depth + 1, show_in_menus=True) & Exists(home_here) & public_q(),
+            in_menu=Q(depth=root.depth + 1, show_in_menus=True)
+            & Exists(home_here)
+            & unrestricted(),
         )
         .filter(Q(footer_order__isnull=False) | Q(is_privacy=True) | Q(in_menu=True))
         .only(
@@ -150,7 +110,7 @@ def build_chrome(request, site, site_settings):
     )
     from .menus import build_menu
 
-    managed = build_menu(request, language, public_q)
+    managed = build_menu(request, language)
     if managed is not None:
         menu, cta = managed
     else:
@@ -200,7 +160,7 @@ def build_language_links(request, page):
         p.locale.language_code: p
         for p in page.get_translations(inclusive=True)
         .live()
-        .filter(public_q())
+        .filter(unrestricted())
         .select_related("locale")
     }
     current = translation.get_language()

@@ -9,6 +9,8 @@ under the home page are the menu (see chrome.build_chrome).
 from django.db.models import Q
 from wagtail.models import Locale, Page
 
+from campaign_kit.core.restrictions import unrestricted
+
 
 def _menu_for(language):
     from .models import MainMenu
@@ -24,11 +26,10 @@ def _menu_for(language):
     return menu, False
 
 
-def build_menu(request, language, public_q):
-    """``(items, cta)`` as plain data ({"pk", "title", "url"}), or None without a menu.
-
-    ``public_q`` is the chrome's restriction filter (pages outside view-restricted sections).
-    Labels written for another language are not shown; the page's own title is.
+def build_menu(request, language):
+    """``(items, cta)`` as plain data ({"pk", "title", "url"}), or None without a menu, of
+    pages outside view-restricted sections. Labels written for another language are not
+    shown; the page's own title is.
     """
     menu, own_language = _menu_for(language)
     if menu is None:
@@ -43,7 +44,7 @@ def build_menu(request, language, public_q):
         for page in Page.objects.filter(
             Q(translation_key__in=keys), locale__language_code=language, live=True
         )
-        .filter(public_q())
+        .filter(unrestricted())
         .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
     }
     key_of = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))

@@ -191,41 +191,35 @@ class NewsPage(Page):
             parts.append(self.author)
         return " · ".join(parts)
 
-    def previous_item(self):
-        from ..selectors import neighbours
-
-        return neighbours(self)[0]
-
-    def next_item(self):
-        from ..selectors import neighbours
-
-        return neighbours(self)[1]
-
-    def related_news(self, limit=RELATED_SIZE, tag_ids=None):
-        from ..selectors import related_news
-
-        return related_news(self, limit=limit, tag_ids=tag_ids)
-
     def get_context(self, request, *args, **kwargs):
-        from campaign_kit.core import related, topics
-
-        from ..jsonld import news_article_jsonld
-        from ..selectors import live_translation, neighbours
+        from campaign_kit.core import content, related
 
         context = super().get_context(request, *args, **kwargs)
-        # Loaded once here and shared by the template, related news and JSON-LD.
+        # What the page shows of other pages is read only when a fragment of the template is
+        # built (see the template's wagtailpagecache tags): a cached fragment costs no query.
+        context.update(
+            surroundings=content.deferred(self.surroundings, request),
+            **related.context_for(self, "news"),
+            **content.fragment_context(request),
+        )
+        return context
+
+    def surroundings(self, request):
+        """The tags, campaign, neighbours, related news, index and JSON-LD of this page."""
+        from campaign_kit.core import topics
+
+        from ..jsonld import news_article_jsonld
+        from ..selectors import live_translation, neighbours, related_news
+
         tags = list(self.tags.all())
         campaign = live_translation(self.campaign_id, self.locale_id) if self.campaign_id else None
         previous_item, next_item = neighbours(self)
-        parent_path = self._get_parent_path_from_path(self.path)
-        context.update(
-            previous_item=previous_item,
-            next_item=next_item,
-            related=self.related_news(tag_ids=[tag.pk for tag in tags]),
-            campaign_page=campaign if campaign is not None and campaign.live else None,
-            tags=topics.labelled(tags, self.locale),
-            **related.context_for(self, "news"),
-            news_index=NewsIndexPage.objects.filter(path=parent_path).first(),
-            jsonld=news_article_jsonld(self, request, tags=tags),
-        )
-        return context
+        return {
+            "previous_item": previous_item,
+            "next_item": next_item,
+            "related": related_news(self, limit=RELATED_SIZE, tag_ids=[tag.pk for tag in tags]),
+            "campaign_page": campaign if campaign is not None and campaign.live else None,
+            "tags": topics.labelled(tags, self.locale),
+            "news_index": NewsIndexPage.objects.parent_of(self).first(),
+            "jsonld": news_article_jsonld(self, request, tags=tags),
+        }

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
-from campaign_kit.core import conf, links, privacy, related, structured, topics
+from campaign_kit.core import conf, content, links, privacy, related, structured, topics
 from campaign_kit.core.access import page_view
 from campaign_kit.core.hashing import client_hash
 
@@ -39,7 +39,8 @@ def _event_context(request, page, form=None, error=None):
         {
             "fill": fill,
             "map_url": calendars.map_link(page),
-            "tags": topics.labelled(page.tags.all(), page.locale),
+            # Shown only in cached fragments of the template: read on a cache miss.
+            "tags": content.deferred(topics.labelled, page.tags.all(), page.locale_id),
             **related.context_for(page, "events"),
             "form": form,
             "error": error,
@@ -49,6 +50,7 @@ def _event_context(request, page, form=None, error=None):
             "google_url": calendars.google_link(page),
             "outlook_url": calendars.outlook_link(page),
             "jsonld": structured.dumps(jsonld.event_jsonld(page, request, remaining)),
+            **content.fragment_context(request),
         }
     )
     return context

@@ -149,7 +149,7 @@ def test_news_page_has_jsonld_navigation_and_related(client, homes, news_index):
     assert '<script>alert("x")' not in body
     assert f'href="{older.url}" rel="prev"' in body
     assert f'href="{newer.url}" rel="next"' in body
-    related = response.context["related"]
+    related = response.context["surroundings"]["related"]
     assert {p.title for p in related} == {"Older", "Newer"}
     assert "The campaign" in body
 

@@ -1,0 +1,119 @@
+"""Cached fragments of public pages follow every change of what they show.
+
+A news page's article, neighbours and related news and an event page's header, body, facts
+and back link are cached with Wagtail's ``{% wagtailpagecache %}`` under the content
+generation (core/content.py). Each test renders a page once (filling the fragments), changes
+something the page shows through the path an editor takes, and reads the page again.
+"""
+
+import json
+import re
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from campaign_kit.core import content
+from campaign_kit.core.models import TopicLabel
+from tests.factories.campaigns import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory, EventSeriesFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news(homes):
+    index = NewsIndexPageFactory(parent=homes["en"], title="News", slug="news")
+    older = NewsPageFactory(parent=index, title="Older item", tags=["law"])
+    page = NewsPageFactory(parent=index, title="This item", tags=["law"])
+    return index, older, page
+
+
+def _html(client, page, **headers):
+    response = client.get(page.url, **headers)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_news_page_shows_a_newly_published_neighbour_and_related_item(client, news):
+    index, older, page = news
+    html = _html(client, page)
+    assert 'rel="next"' not in html and "Older item" in html
+    newer = NewsPageFactory(parent=index, title="Newer item", tags=["law"], live=False)
+    assert "Newer item" not in _html(client, page)  # a draft is not shown
+    newer.save_revision().publish()
+    html = _html(client, page)
+    assert f'href="{newer.url}" rel="next"' in html
+    assert html.count("Newer item") == 2  # the next link and the related card
+
+
+def test_unpublishing_or_restricting_a_neighbour_removes_it(client, news):
+    index, older, page = news
+    assert f'href="{older.url}" rel="prev"' in _html(client, page)
+    PageViewRestriction.objects.create(page=older, restriction_type="login")
+    assert "Older item" not in _html(client, page)
+    PageViewRestriction.objects.filter(page=older).delete()
+    assert "Older item" in _html(client, page)
+    older.unpublish()
+    assert "Older item" not in _html(client, page)
+
+
+def test_a_renamed_topic_shows_on_the_news_page(client, news, locales):
+    index, older, page = news
+    assert ">Law</a>" in _html(client, page)
+    tag = page.tags.get()
+    label = TopicLabel.objects.create(tag=tag, locale=locales["en"], label="Military law")
+    assert ">Military law</a>" in _html(client, page)
+    label.label = "Law of refusal"
+    label.save()
+    assert ">Law of refusal</a>" in _html(client, page)
+
+
+def test_a_republished_page_shows_its_new_text_and_a_draft_only_in_preview(client, news):
+    index, older, page = news
+    assert "What happened" in _html(client, page)
+    page.summary = "The draft summary."
+    draft = page.save_revision()
+    assert "The draft summary." not in _html(client, page)
+    preview = draft.as_object().make_preview_request()
+    assert "The draft summary." in preview.content.decode()
+    # The preview wrote nothing into the cache: the live page still shows the live text.
+    assert "The draft summary." not in _html(client, page)
+    draft.publish()
+    assert "The draft summary." in _html(client, page)
+
+
+def test_jsonld_links_follow_the_host_the_page_was_asked_for(client, news):
+    index, older, page = news
+
+    def jsonld_url(host):
+        html = _html(client, page, HTTP_HOST=host)
+        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html)[1])
+        return data["url"]
+
+    assert jsonld_url("testserver").startswith("http://testserver/")
+    assert jsonld_url("localhost:8123").startswith("http://localhost:8123/")
+
+
+def test_an_event_page_follows_its_series_and_index(client, homes):
+    index = EventIndexPageFactory(parent=homes["en"], title="Events", slug="events")
+    series = EventSeriesFactory(name="Objectors' Day")
+    event = EventPageFactory(parent=index, series=series)
+    assert "Objectors&#x27; Day" in _html(client, event)
+    series.name = "Conscientious Objectors' Day"
+    series.save()
+    html = _html(client, event)
+    assert "Conscientious Objectors&#x27; Day" in html
+    index.slug = "whats-on"
+    index.save_revision().publish()
+    event.refresh_from_db()
+    assert 'class="ck-back" href="/en/whats-on/"' in _html(client, event)
+
+
+def test_the_generation_moves_on_publish_and_not_on_a_draft(news):
+    index, older, page = news
+    before = content.version()
+    page.title = "A draft title"
+    page.save_revision()
+    assert content.version() == before
+    page.save_revision().publish()
+    assert content.version() != before
