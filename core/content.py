@@ -9,17 +9,13 @@ apps add with ``watch``) is saved or deleted. Bumping never deletes keys: entrie
 an older number are never read again and expire on their own (``TIMEOUT``).
 
 Pages cache fragments with Wagtail's own ``{% wagtailpagecache %}`` (keyed on the page's
-``cache_key`` and the site, skipped in previews) and ``fragment_context()``'s version::
-
-    {% wagtailpagecache fragment_timeout "news-nav" content_version %}
-    ...
-    {% endwagtailpagecache %}
+``cache_key`` and the site, skipped in previews) and ``{% content_version %}``
+(templatetags/campaign_kit_content.py).
 """
 
 from functools import partial
 
 from django.db.models.signals import post_delete, post_save
-from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 from .cache import Generation
@@ -84,13 +80,3 @@ def deferred(function, *args, **kwargs):
     """``function(*args, **kwargs)``, run when a template first reads it (a fragment found in
     the cache never does)."""
     return SimpleLazyObject(partial(function, *args, **kwargs))
-
-
-def fragment_context(request):
-    """``content_version`` (the generation and the active language, read from the cache only
-    when a fragment asks for it) and ``fragment_timeout`` for a page template."""
-    language = translation.get_language()
-    return {
-        "content_version": SimpleLazyObject(lambda: f"{version(request)}:{language}"),
-        "fragment_timeout": TIMEOUT,
-    }

@@ -49,16 +49,29 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return news_pages(self.locale).descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
+        from campaign_kit.core import content
+
+        context = super().get_context(request, *args, **kwargs)
+        # The plain index (no filter, first page: what most visitors see) is a cached fragment
+        # of the template; its list is then never read. Filtered lists are not cached, so that
+        # arbitrary parameters cannot fill the cache.
+        context.update(
+            listing=content.deferred(self.listing, request.GET),
+            cache_listing=not request.GET,
+        )
+        return context
+
+    def listing(self, params):
+        """The filters, the active ones and the page of news that ``params`` ask for."""
         from campaign_kit.core import topics
 
         from ..paging import list_page
         from ..selectors import campaigns_with_news, news_cards, tags_in_use, with_renditions
 
-        context = super().get_context(request, *args, **kwargs)
         news = news_cards(self.locale).descendant_of(self)
-        tag = request.GET.get("tag", "").strip()[:MAX_FILTER_LENGTH]
+        tag = params.get("tag", "").strip()[:MAX_FILTER_LENGTH]
         campaign = None
-        campaign_param = request.GET.get("campaign", "").strip()[:MAX_FILTER_LENGTH]
+        campaign_param = params.get("campaign", "").strip()[:MAX_FILTER_LENGTH]
         campaigns = campaigns_with_news(self.locale)
         if tag:
             news = news.filter(tags__slug=tag)
@@ -68,24 +81,23 @@ class NewsIndexPage(RoutablePageMixin, Page):
                 news = news.none()
             else:
                 news = news.filter(campaign__translation_key=campaign.translation_key)
-        news_page = list_page(news, request.GET, NEWS_PER_PAGE)
+        news_page = list_page(news, params, NEWS_PER_PAGE)
         news_page.items = with_renditions(news_page.items)
-        context.update(
-            news_page=news_page,
-            active_tag=tag,
-            active_campaign=campaign,
-            campaign_param=campaign_param,
-            tags=topics.labelled(tags_in_use(self), self.locale),
-            campaigns=campaigns,
-            query_string=urlencode(
+        return {
+            "news_page": news_page,
+            "active_tag": tag,
+            "active_campaign": campaign,
+            "campaign_param": campaign_param,
+            "tags": topics.labelled(tags_in_use(self), self.locale),
+            "campaigns": campaigns,
+            "query_string": urlencode(
                 [
                     (key, value)
                     for key, value in (("tag", tag), ("campaign", campaign_param))
                     if value
                 ]
             ),
-        )
-        return context
+        }
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
@@ -200,7 +212,6 @@ class NewsPage(Page):
         context.update(
             surroundings=content.deferred(self.surroundings, request),
             **related.context_for(self, "news"),
-            **content.fragment_context(request),
         )
         return context
 

@@ -50,7 +50,6 @@ def _event_context(request, page, form=None, error=None):
             "google_url": calendars.google_link(page),
             "outlook_url": calendars.outlook_link(page),
             "jsonld": structured.dumps(jsonld.event_jsonld(page, request, remaining)),
-            **content.fragment_context(request),
         }
     )
     return context

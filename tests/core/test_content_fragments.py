@@ -117,3 +117,40 @@ def test_the_generation_moves_on_publish_and_not_on_a_draft(news):
     assert content.version() == before
     page.save_revision().publish()
     assert content.version() != before
+
+
+def _warm_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+def test_the_plain_news_index_is_cached_and_a_filtered_one_is_not(client, news):
+    index, older, page = news
+    plain = _warm_queries(client, index.url)
+    # A filtered list runs its queries on every request: parameters never fill the cache.
+    assert _warm_queries(client, index.url + "?tag=law") > plain
+    assert _warm_queries(client, index.url + "?tag=no-such-topic") > plain
+    newer = NewsPageFactory(parent=index, title="Newer item", live=False)
+    newer.save_revision().publish()
+    assert "Newer item" in _html(client, index)
+
+
+def test_the_header_follows_a_renamed_page_and_the_footer_the_settings(client, news):
+    from home.models import SiteSettings
+
+    index, older, page = news
+    index.show_in_menus = True
+    index.save_revision().publish()
+    assert ">News</a>" in _html(client, page)
+    index.title = "Updates"
+    index.save_revision().publish()
+    assert ">Updates</a>" in _html(client, page)
+    settings = SiteSettings.for_site(index.get_site())
+    settings.contact_email = "press@example.org"
+    settings.save()
+    assert "mailto:press@example.org" in _html(client, page)
