@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from campaign_kit.core.registry import Section, SuiteAppConfig, model_permissions
+from campaign_kit.core.registry import Search, Section, SuiteAppConfig, model_permissions
 
 
 class CampaignsConfig(SuiteAppConfig):
@@ -13,6 +13,11 @@ class CampaignsConfig(SuiteAppConfig):
         from .selectors import latest_news, materials_section
 
         return (Section("news", latest_news), Section("materials", materials_section))
+
+    def get_searches(self):
+        from .selectors import search_materials
+
+        return (Search("materials", search_materials),)
 
     def get_mail_kinds(self):
         from .mailtexts import KINDS

@@ -11,9 +11,9 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from campaign_kit.core.restrictions import unrestricted
+from campaign_kit.core.restrictions import restricted, unrestricted
 
-from .models import CampaignPage, Material, NewsPage, NewsPageTag
+from .models import CampaignPage, Material, MaterialsPage, NewsPage, NewsPageTag
 
 
 def _with_list_data(queryset):
@@ -212,8 +212,6 @@ def orderable_materials(locale):
 def materials_section(locale, limit=3, campaign=None):
     """The materials pages in `locale`, for links to them; of a campaign only when it has
     materials (the materials section, see apps.py)."""
-    from .models import MaterialsPage
-
     if campaign is not None:
         has_materials = Material.objects.filter(
             campaign__translation_key=campaign.translation_key
@@ -246,3 +244,30 @@ def downloads_since(day):
     from .models import DownloadCount
 
     return DownloadCount.objects.filter(day__gte=day).aggregate(n=Sum("count"))["n"] or 0
+
+
+def search_materials(query, locale, limit):
+    """Materials (snippets, not pages) matching the query, each with the materials page of
+    its language to link to (the site search, through the registry); none without one."""
+    from wagtail.search.backends import get_search_backend
+
+    library = MaterialsPage.objects.live().public().filter(locale=locale).first()
+    if library is None:
+        return []
+    found = list(
+        get_search_backend().search(query, Material.objects.filter(locale=locale), operator="and")[
+            :limit
+        ]
+    )
+    # A restricted campaign's material is as restricted as the campaign (its download too).
+    campaign_ids = {m.campaign_id for m in found if m.campaign_id}
+    hidden = set(
+        Page.objects.filter(restricted(), pk__in=campaign_ids).values_list("pk", flat=True)
+        if campaign_ids
+        else ()
+    )
+    return [
+        {"material": material, "library": library}
+        for material in found
+        if material.campaign_id not in hidden
+    ]

@@ -1,7 +1,8 @@
 """How the suite's apps find each other: through Django's app registry, never by dotted paths.
 
 Each app's ``AppConfig`` subclasses ``SuiteAppConfig`` and says what it offers: the sections
-it can fill on a home page or a campaign hub (upcoming events, open appeals, latest news), the
+it can fill on a home page or a campaign hub (upcoming events, open appeals, latest news),
+what the site search finds in it besides pages (materials), the
 retention rules for the personal data it keeps, the roles (groups) its work needs and the
 mails whose text editors may change. An app that is not installed offers nothing, so a
 campaign page simply shows no events where the events app is absent.
@@ -22,6 +23,15 @@ class Section:
     items: Callable[..., list]
 
 
+@dataclass(frozen=True)
+class Search:
+    """What the site search finds in an app besides pages: ``results(query, locale, limit)``
+    returns what everyone may see (the site's template knows each kind by ``name``)."""
+
+    name: str
+    results: Callable[..., list]
+
+
 class SuiteAppConfig(AppConfig):
     """Base class of the events, appeals and campaigns app configs."""
 
@@ -30,6 +40,10 @@ class SuiteAppConfig(AppConfig):
 
     def get_sections(self):
         """The sections this app fills (``Section`` instances)."""
+        return ()
+
+    def get_searches(self):
+        """What the site search finds in this app besides pages (``Search`` instances)."""
         return ()
 
     def purge_personal_data(self, now, dry_run=False):
@@ -58,6 +72,12 @@ def suite_apps():
 def sections():
     """Every installed section by name."""
     return {section.name: section for config in suite_apps() for section in config.get_sections()}
+
+
+def search(name, query, locale, limit):
+    """The results of search ``name`` ([] when no installed app offers it)."""
+    found = {s.name: s for config in suite_apps() for s in config.get_searches()}.get(name)
+    return list(found.results(query, locale, limit)) if found else []
 
 
 def section_items(name, locale, limit, campaign=None):

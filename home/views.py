@@ -3,12 +3,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from campaign_kit.core.restrictions import restricted
+from campaign_kit.core import registry
 
 from .navigation import active_locale
 
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
+MATERIALS_SHOWN = 5
 
 
 def search(request):
@@ -25,7 +26,7 @@ def search(request):
             .specific()
             .search(query, operator="and")
         )
-        materials = search_materials(query, locale)
+        materials = registry.search("materials", query, locale, limit=MATERIALS_SHOWN)
     page_obj = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     page_obj.object_list = [describe(page) for page in page_obj.object_list]
     return render(
@@ -51,39 +52,6 @@ def describe(page):
         "",
     )
     return {"page": page, "type": page.specific_class._meta.verbose_name, "snippet": text}
-
-
-def search_materials(query, locale, limit=5):
-    """Materials (snippets, not pages) matching the query, each with the materials page of
-    its language to link to; none when the campaigns app is not installed."""
-    from django.apps import apps
-
-    if not apps.is_installed("campaign_kit.campaigns"):
-        return []
-    from campaign_kit.campaigns.models import Material, MaterialsPage
-
-    library = MaterialsPage.objects.live().public().filter(locale=locale).first()
-    if library is None:
-        return []
-    from wagtail.search.backends import get_search_backend
-
-    found = list(
-        get_search_backend().search(query, Material.objects.filter(locale=locale), operator="and")[
-            :limit
-        ]
-    )
-    # A restricted campaign's material is as restricted as the campaign (its download too).
-    campaign_ids = {m.campaign_id for m in found if m.campaign_id}
-    hidden = set(
-        Page.objects.filter(restricted(), pk__in=campaign_ids).values_list("pk", flat=True)
-        if campaign_ids
-        else ()
-    )
-    return [
-        {"material": material, "library": library}
-        for material in found
-        if material.campaign_id not in hidden
-    ]
 
 
 def rate_limited(request, exception=None):
