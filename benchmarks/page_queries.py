@@ -5,8 +5,9 @@ archive, the event list and the appeal's signatures, and requests every public p
 anonymously through Django's test client. "Cold" clears every Django cache before the
 request (as after a restart or a publish; image renditions already exist); "warm" repeats
 it. The anonymous page cache is off (PAGE_CACHE_SECONDS=0): both figures are of a rendered page.
-The budget (15) holds for both figures (cold as right after a restart or a publish, warm as
-on a running site); both must be the same at both sizes.
+The budgets (WARM_BUDGET on a running site, COLD_BUDGET right after a restart or a publish)
+include Wagtail's own lookups (site, locale, one child and one ``.specific`` query per URL
+segment, view restrictions, site settings); neither figure may be higher at the large size.
 
 Run by hand:  .venv/bin/python benchmarks/page_queries.py [--quick] [--verbose]
 Uses a throw-away SQLite database in /tmp (or BENCH_DATABASE_URL).
@@ -29,7 +30,8 @@ os.environ["PAGE_CACHE_SECONDS"] = "0"
 SIZES = {"small": (10, 10, 10_000), "large": (1000, 1000, 100_000)}
 if "--quick" in sys.argv:
     SIZES = {"small": (3, 3, 100), "large": (30, 30, 1000)}
-BUDGET = 15
+WARM_BUDGET = 20
+COLD_BUDGET = 40
 VERBOSE = "--verbose" in sys.argv
 
 
@@ -205,10 +207,15 @@ def main():
     for name in urls:
         row = results[("small", name)] + results[("large", name)]
         print(f"| {name} | {row[0]} | {row[1]} | {row[2]} | {row[3]} |")
-        # the budget holds cold (after a restart or a publish) and warm (a running site)
-        ok = ok and max(row) <= BUDGET and row[0] == row[2] and row[1] == row[3]
+        # within budget cold (after a restart or a publish) and warm (a running site), and
+        # never more at the large size (fewer happens: a list without capacities counts none)
+        within = max(row[0], row[2]) <= COLD_BUDGET and max(row[1], row[3]) <= WARM_BUDGET
+        ok = ok and within and row[2] <= row[0] and row[3] <= row[1]
     verdict = "OK" if ok else "OVER BUDGET"
-    print(f"\n{verdict}: budget {BUDGET} queries cold and warm, equal at both sizes")
+    print(
+        f"\n{verdict}: budget {COLD_BUDGET} queries cold and {WARM_BUDGET} warm,"
+        " none higher at the large size"
+    )
     return 0 if ok else 1
 
 
