@@ -62,8 +62,7 @@ def _purge_on_page_delete(sender, instance, **kwargs):
 
 
 def connect():
-    from taggit.models import Tag
-    from wagtail.images import get_image_model
+    from django.apps import apps
     from wagtail.models import Locale, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -73,7 +72,16 @@ def connect():
     for signal in (page_published, page_unpublished, post_page_move, shared_fields_applied):
         signal.connect(purge, dispatch_uid=f"campaign_kit_content_{id(signal)}")
     post_delete.connect(_purge_on_page_delete, dispatch_uid="campaign_kit_content_page_deleted")
-    watch(PageViewRestriction, Site, Locale, Tag, TopicLabel, get_image_model())
+    watch(PageViewRestriction, Site, Locale, TopicLabel)
+    # Tags and images are shown wherever the site has them (a `wagtail start` project does).
+    if apps.is_installed("taggit"):
+        from taggit.models import Tag
+
+        watch(Tag)
+    if apps.is_installed("wagtail.images"):
+        from wagtail.images import get_image_model
+
+        watch(get_image_model())
 
 
 def deferred(function, *args, **kwargs):
