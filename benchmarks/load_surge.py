@@ -400,10 +400,13 @@ def run_surge(args, box):
 
     # Registrations ---------------------------------------------------------------------
     if event is not None:
-        _, html, _ = request(args.port, "GET", event.url)
+        status, html, _ = request(args.port, "GET", event.url)
         found = re.search(rb'<form [^>]*method="post" action="([^"#]+/register/)', html)
         if not found:
-            raise SystemExit(f"no registration form on {event.url}")
+            # What the page said instead: its status and the registration section, if any.
+            section = re.search(rb'<section id="register".*?</section>', html, re.S)
+            shown = (section.group(0) if section else html[:300]).decode(errors="replace")
+            raise SystemExit(f"no registration form on {event.url} ({status}): {shown}")
         register_path = found.group(1).decode()
         reg_before = Registration.objects.filter(event_key=event.translation_key).count()
         jobs = [
