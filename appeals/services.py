@@ -136,7 +136,7 @@ class SignResult:
 
     @property
     def created(self):
-        return Signature.objects.filter(public_id=self.public_id).exists()
+        return self.signature is not None
 
 
 def sign(appeal, data, language, kind=SignatureKind.PERSON):

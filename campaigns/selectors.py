@@ -251,7 +251,7 @@ def search_materials(query, locale, limit):
     its language to link to (the site search, through the registry); none without one."""
     from wagtail.search.backends import get_search_backend
 
-    library = MaterialsPage.objects.live().public().filter(locale=locale).first()
+    library = MaterialsPage.objects.live().filter(unrestricted(), locale=locale).first()
     if library is None:
         return []
     found = list(

@@ -10,7 +10,13 @@ class EventsConfig(SuiteAppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from campaign_kit.core import content
+
         from . import checks, signals  # noqa: F401  (checks: registers the system check)
+        from .models import EventSeries
+
+        # Series are shown on event pages and in the index's filters.
+        content.watch(EventSeries)
 
     def get_sections(self):
         from .selectors import upcoming_events

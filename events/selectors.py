@@ -88,18 +88,18 @@ def feed_aged_out(index_page, *, city="", campaign=None, now=None):
 # Filter choices of the index page, cached between changes --------------------------------
 
 
-def index_data(index_page, base):
+def index_data(request, index_page, base):
     """Filter choices of an event index and the series of its language, as plain data.
 
     They change only when content does (events, series, tags, view restrictions: the content
-    generation, see signals.py), not per request, so they are built with set-based queries
-    and cached per index page, language and time zone (month names and boundaries depend on
-    both) until one of those changes.
+    generation; series are watched in apps.py), not per request, so they are built with
+    set-based queries and cached per index page, language and time zone (month names and
+    boundaries depend on both) until one of those changes.
     """
     key = ":".join(
         (
             "campaign-kit:events:index",
-            str(content.version()),
+            str(content.version(request)),
             str(index_page.pk),
             translation.get_language() or "",
             timezone.get_current_timezone_name(),

@@ -11,16 +11,3 @@ def event_published(sender, instance, **kwargs):
 
     if isinstance(instance, EventPage):
         sync_pool(instance)
-
-
-def _connect_content():
-    """Series are shown on event pages and in the index's filters: a change purges what was
-    derived from content (pages, tags and view restrictions are core.content's already)."""
-    from campaign_kit.core import content
-
-    from .models import EventSeries
-
-    content.watch(EventSeries)
-
-
-_connect_content()

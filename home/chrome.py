@@ -20,21 +20,11 @@ from wagtail.templatetags.wagtailcore_tags import richtext
 from campaign_kit.core import content
 from campaign_kit.core.restrictions import unrestricted
 
-TIMEOUT = content.TIMEOUT
-
-
-def generation(request=None):
-    return content.version(request)
-
-
-def purge(*args, **kwargs):
-    content.purge()
-
 
 def _purge_on_settings_change(sender, created=False, **kwargs):
     # Wagtail creates an empty settings row on the first request: nothing shown changes.
     if not created:
-        purge()
+        content.purge()
 
 
 def connect():
@@ -45,7 +35,9 @@ def connect():
     post_save.connect(
         _purge_on_settings_change, sender=SiteSettings, dispatch_uid="campaign_kit_chrome_settings"
     )
-    post_delete.connect(purge, sender=SiteSettings, dispatch_uid="campaign_kit_chrome_settings_del")
+    post_delete.connect(
+        content.purge, sender=SiteSettings, dispatch_uid="campaign_kit_chrome_settings_del"
+    )
     content.watch(FooterLink, SocialLink, FooterText, MainMenu, MenuItem)
 
 
@@ -54,11 +46,12 @@ def cached(request, name, build):
     site = Site.find_for_request(request)
     if site is None:
         return build()
-    key = f"campaign-kit:chrome:{generation(request)}:{site.pk}:{translation.get_language()}:{name}"
+    version = content.version(request)
+    key = f"campaign-kit:chrome:{version}:{site.pk}:{translation.get_language()}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, timeout=TIMEOUT)
+        cache.set(key, value, timeout=content.TIMEOUT)
     return value
 
 

@@ -37,7 +37,7 @@ def event_index(request, index_page):
         request.GET.get("upcoming")
     )
     upcoming = services.attach_fill(upcoming_page)
-    cached = selectors.index_data(index_page, base)
+    cached = selectors.index_data(request, index_page, base)
     groups = _group_by_series(upcoming, cached["series"])
     past_qs = filtered.past()
     past_page = Paginator(past_qs, index_page.past_per_page or 12).get_page(request.GET.get("page"))

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from home import chrome
+from campaign_kit.core import content
 from home.models import FooterText, SiteSettings, SocialLink, StandardPage
 from tests.factories.home import HomePageFactory, translate_page
 
@@ -163,13 +163,13 @@ def test_sites_are_matched_as_wagtail_matches_them(client, settings, pages, home
 
 
 def test_changes_to_sites_locales_and_settings_drop_the_chrome(pages, homes):
-    before = chrome.generation()
+    before = content.version()
     Locale.objects.create(language_code="fr")
-    assert chrome.generation() != before
-    before = chrome.generation()
+    assert content.version() != before
+    before = content.version()
     homes["de"].save_revision().publish()
-    assert chrome.generation() != before
-    before = chrome.generation()
+    assert content.version() != before
+    before = content.version()
     pages["team"].title = "Our team"
     pages["team"].save()  # an ordinary page saved without publishing: nothing shown changes
-    assert chrome.generation() == before
+    assert content.version() == before

@@ -73,9 +73,9 @@ def test_brand_colours_reach_the_page_and_unsafe_stored_ones_do_not(client, site
     assert "--ck-primary:#5a1e6e" in html
     # A colour saved before the check existed (or by code) never makes the site unreadable.
     SiteSettings.objects.filter(pk=site_settings.pk).update(primary_colour="#eeeeee")
-    from home import chrome
+    from campaign_kit.core import content
 
-    chrome.purge()
+    content.purge()
     html = client.get("/en/").content.decode()
     assert "--ck-primary:#eeeeee" not in html
 
