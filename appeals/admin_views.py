@@ -16,8 +16,7 @@ from wagtail.admin import messages as admin_messages
 
 from campaign_kit.core import sync
 from campaign_kit.core.confirm import confirmation, confirmed
-from campaign_kit.core.export_values import in_language
-from campaign_kit.core.exports import csv_response, xlsx_response
+from campaign_kit.core.exports import csv_response, in_language, xlsx_response
 
 from . import exports, services
 from .forms import InvalidateForm

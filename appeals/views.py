@@ -62,7 +62,7 @@ def _context(request, page, **extra):
         latest_people=selectors.public_people(page.translation_key, limit=10)[0],
         person_form=SignatureForm(prefix="p"),
         organisation_form=OrganisationForm(prefix="o") if page.allow_organisations else None,
-        **related.context_for(page, "appeals"),
+        **related.context_for(request, page, "appeals"),
         **charts.for_appeal(page),
     )
     context.update(extra)
@@ -248,7 +248,7 @@ def confirm(request, token):
     if request.method == "POST" or signature.status == SignatureStatus.CONFIRMED:
         if request.method == "POST":
             signature = services.confirm(signature.public_id)
-        next_steps = related.context_for(page, "appeals") if page is not None else {}
+        next_steps = related.context_for(request, page, "appeals") if page is not None else {}
         return _token_page(request, "confirmed", signature=signature, page=page, **next_steps)
     return _token_page(request, "confirm", signature=signature, page=page)
 

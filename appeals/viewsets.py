@@ -9,7 +9,6 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from campaign_kit.core.export_values import LocalisedExportMixin
 from campaign_kit.core.exports import StreamingExportMixin
 from campaign_kit.core.permissions import RefusalPageViewSetMixin
 
@@ -17,9 +16,7 @@ from .models import PaperCount, Signature
 from .permissions import ManageSignaturesRequiredMixin
 
 
-class SignatureIndexView(
-    ManageSignaturesRequiredMixin, LocalisedExportMixin, StreamingExportMixin, IndexView
-):
+class SignatureIndexView(ManageSignaturesRequiredMixin, StreamingExportMixin, IndexView):
     pass
 
 

@@ -103,7 +103,9 @@ def campaign_kit(args, redis_url):
         "RUN_WORKER": "0",  # no task worker (bakerydemo has none) ...
         "RETRY_INTERVAL": "86400",  # ... nor the retry loop starting a Python every minute
         "ACCESS_LOG": "/dev/null",  # bakerydemo's gunicorn logs no access either
-        # This checkout's code, whatever the venv's editable install points at.
+        # The reference site's packages (campaign_site, home) from this checkout. The apps
+        # (campaign_kit.*) come from the venv's editable install, i.e. from the checkout that
+        # built .venv: benchmark a worktree with its own venv.
         "PYTHONPATH": os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
     }
     script = str(ROOT / "scripts/prod-local.sh")

@@ -12,7 +12,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaign_kit.core.export_values import LocalisedExportMixin
 from campaign_kit.core.exports import StreamingExportMixin
 from campaign_kit.core.permissions import (
     PermissionRequiredMixin,
@@ -51,9 +50,7 @@ class FulfilOrdersRequiredMixin(PermissionRequiredMixin):
     required_permission = FULFIL_PERMISSION
 
 
-class OrderIndexView(
-    FulfilOrdersRequiredMixin, LocalisedExportMixin, StreamingExportMixin, IndexView
-):
+class OrderIndexView(FulfilOrdersRequiredMixin, StreamingExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("lines")
 

@@ -1,4 +1,5 @@
-"""Spreadsheet exports of personal data: streamed in bounded memory, with formula cells defused.
+"""Spreadsheet exports of personal data: streamed in bounded memory, with formula cells defused,
+choices and times as people read them.
 
 CSV goes out row by row as it is read (a streaming response). XLSX, a zip archive that can
 only be sent once complete, is written by openpyxl's write-only workbook in a background task
@@ -7,8 +8,15 @@ to a file on disk, and downloaded when ready (core/prepared.py). Rows come from
 """
 
 import csv
+import zoneinfo
+from datetime import datetime
+from functools import lru_cache
 
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.http import StreamingHttpResponse
+from django.utils import timezone, translation
+from django.utils.encoding import force_str
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_SIZE = 2000  # rows fetched per round trip
@@ -27,6 +35,36 @@ def neutralise(value):
 def iterate(queryset):
     """The rows of `queryset` fetched a chunk at a time, never all held (nor cached)."""
     return queryset.iterator(chunk_size=CHUNK_SIZE)
+
+
+@lru_cache(maxsize=64)
+def time_zone(name):
+    try:
+        return zoneinfo.ZoneInfo(name or settings.TIME_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def local_time(value, tz):
+    """A naive local datetime without microseconds: spreadsheets show it as it is."""
+    return timezone.localtime(value, tz).replace(microsecond=0, tzinfo=None)
+
+
+def in_language(chunks):
+    """`chunks` of a streamed file, each made in the language active now: a streaming
+    response is iterated after the view returned, outside the admin user's language."""
+    language = translation.get_language()  # now, in the view (not a generator itself)
+
+    def pieces():
+        remaining = iter(chunks)
+        while True:
+            with translation.override(language):
+                chunk = next(remaining, None)
+            if chunk is None:
+                return
+            yield chunk
+
+    return pieces()
 
 
 class _Line:
@@ -66,7 +104,31 @@ def xlsx_response(request, write, filename, permission=""):
 
 class StreamingExportMixin:
     """For Wagtail admin ``IndexView``s with ``list_export``: the same files as Wagtail's
-    export, neutralised, and built from an iterator in bounded memory."""
+    export, neutralised, built from an iterator in bounded memory, and readable: choices by
+    their labels in the admin user's language, times as local times to the second (not codes
+    and UTC microseconds)."""
+
+    def export_time_zone(self, item):
+        """The zone of the times of `item`: the site's; a view may name the item's own."""
+        return time_zone(settings.TIME_ZONE)
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        for name, value in row.items():
+            if isinstance(value, datetime) and timezone.is_aware(value):
+                row[name] = local_time(value, self.export_time_zone(item))
+            elif isinstance(value, str) and value:
+                row[name] = self._choice_label(name, value)
+        return row
+
+    def _choice_label(self, name, value):
+        try:
+            field = self.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return value
+        if not field.choices:
+            return value
+        return force_str(dict(field.flatchoices).get(value, value))
 
     def get_context_data(self, **kwargs):
         if self.is_export:
@@ -87,7 +149,7 @@ class StreamingExportMixin:
                     for field, value in self.to_row_dict(item).items()
                 ]
 
-        return csv_chunks(rows(), bom=False)  # as Wagtail's own export
+        return in_language(csv_chunks(rows(), bom=False))  # no BOM, as Wagtail's own export
 
     def write_csv_response(self, queryset):
         return csv_response(self.stream_csv(queryset), f"{self.get_filename()}.csv")

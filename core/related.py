@@ -9,11 +9,12 @@ nothing.
 from django.core.cache import cache
 from wagtail.models import Page
 
-from . import registry
+from . import content, registry
 from .restrictions import unrestricted
 
-# The links are kept as plain data for a minute: a detail page then costs no query for them,
-# and a page published meanwhile shows up here within that minute.
+# The links are kept as plain data under the content generation (core/content.py): a detail
+# page then costs no query for them, and publishing, unpublishing or restricting a linked page
+# changes them at once. They also expire after a minute, as "next events" move on with time.
 CACHE_SECONDS = 60
 
 SECTIONS = ("appeals", "events", "news", "materials")
@@ -54,15 +55,16 @@ def _link(item):
     }
 
 
-def context_for(page, kind=None):
+def context_for(request, page, kind=None):
     """``{"campaign_related", "campaign_home"}`` for the template of a page with a ``campaign``
     link, as ``{"title", "url", "meta"}`` links, leaving out the page itself (an appeal still
     links to the campaign's other appeals). ``kind`` (a section name: "news", "appeals",
-    "events") picks the next steps for that kind of page. Cached for ``CACHE_SECONDS``."""
+    "events") picks the next steps for that kind of page. Cached for ``CACHE_SECONDS`` within
+    the request's content generation."""
     campaign_id = getattr(page, "campaign_id", None)
     if campaign_id is None:
         return {"campaign_related": {}, "campaign_home": None}
-    key = f"campaign-kit:related:{page.pk}:{campaign_id}:{kind}"
+    key = f"campaign-kit:related:{content.version(request)}:{page.pk}:{campaign_id}:{kind}"
     found = cache.get(key)
     if found is None:
         found = _build(page, campaign_id, NEXT_STEPS.get(kind, SECTIONS))

@@ -6,8 +6,7 @@ to the second; rows streamed in bounded memory (core/exports.py).
 
 from django.utils.translation import gettext as _
 
-from campaign_kit.core.export_values import in_language, local_time
-from campaign_kit.core.exports import csv_chunks, iterate, neutralise
+from campaign_kit.core.exports import csv_chunks, in_language, iterate, local_time, neutralise
 
 from .models import Registration
 

@@ -9,8 +9,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaign_kit.core.export_values import LocalisedExportMixin, time_zone
-from campaign_kit.core.exports import StreamingExportMixin
+from campaign_kit.core.exports import StreamingExportMixin, time_zone
 from campaign_kit.core.permissions import RefusalPageViewSetMixin
 
 from .models import EventPage, EventPool, EventSeries, Registration, RegistrationStatus
@@ -41,9 +40,7 @@ class RegistrationInspectView(RegistrationsRequiredMixin, InspectView):
     pass
 
 
-class RegistrationIndexView(
-    RegistrationsRequiredMixin, LocalisedExportMixin, StreamingExportMixin, IndexView
-):
+class RegistrationIndexView(RegistrationsRequiredMixin, StreamingExportMixin, IndexView):
     def get_base_queryset(self):
         # The pool is a column and in the export; times are exported in the event's zone.
         zones = EventPage.objects.filter(translation_key=OuterRef("event_key")).values("time_zone")[

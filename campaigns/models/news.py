@@ -211,7 +211,7 @@ class NewsPage(Page):
         # built (see the template's wagtailpagecache tags): a cached fragment costs no query.
         context.update(
             surroundings=content.deferred(self.surroundings, request),
-            **related.context_for(self, "news"),
+            **related.context_for(request, self, "news"),
         )
         return context
 

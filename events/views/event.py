@@ -41,7 +41,7 @@ def _event_context(request, page, form=None, error=None):
             "map_url": calendars.map_link(page),
             # Shown only in cached fragments of the template: read on a cache miss.
             "tags": content.deferred(topics.labelled, page.tags.all(), page.locale_id),
-            **related.context_for(page, "events"),
+            **related.context_for(request, page, "events"),
             "form": form,
             "error": error,
             "remaining": remaining,
@@ -152,7 +152,7 @@ def registered(request, page, token):
             "ics_url": page.url + page.reverse_subpage("ics_view"),
             "google_url": calendars.google_link(page),
             "outlook_url": calendars.outlook_link(page),
-            **related.context_for(page, "events"),
+            **related.context_for(request, page, "events"),
         }
     )
     return TemplateResponse(request, "campaign_kit_events/registration_done.html", context)

@@ -46,15 +46,21 @@ def test_a_news_page_shows_a_newly_published_neighbour_and_related_item(client, 
     assert html.count("Newer item") == 2  # the next link and the related card
 
 
+def _gone_when_restricted_or_unpublished(client, page, linked, text):
+    """`text` (of the page `linked`) leaves `page` while `linked` is restricted, comes back
+    when the restriction is lifted, and leaves again when `linked` is unpublished."""
+    PageViewRestriction.objects.create(page=linked, restriction_type="login")
+    assert text not in _html(client, page)
+    PageViewRestriction.objects.filter(page=linked).delete()
+    assert text in _html(client, page)
+    linked.unpublish()
+    assert text not in _html(client, page)
+
+
 def test_unpublishing_or_restricting_a_neighbour_removes_it(client, news):
     index, older, page = news
     assert f'href="{older.url}" rel="prev"' in _html(client, page)
-    PageViewRestriction.objects.create(page=older, restriction_type="login")
-    assert "Older item" not in _html(client, page)
-    PageViewRestriction.objects.filter(page=older).delete()
-    assert "Older item" in _html(client, page)
-    older.unpublish()
-    assert "Older item" not in _html(client, page)
+    _gone_when_restricted_or_unpublished(client, page, older, "Older item")
 
 
 def test_a_renamed_topic_shows_on_the_news_page(client, news, locales):
@@ -154,3 +160,19 @@ def test_the_header_follows_a_renamed_page_and_the_footer_the_settings(client, n
     settings.contact_email = "press@example.org"
     settings.save()
     assert "mailto:press@example.org" in _html(client, page)
+
+
+def test_more_from_this_campaign_follows_unpublishing_and_restricting_at_once(client, homes):
+    """The campaign's links are cached for a minute, but under the content generation: an
+    appeal unpublished or restricted meanwhile is not linked from the next request on."""
+    from tests.factories.appeals import AppealPageFactory
+    from tests.factories.campaigns import CampaignPageFactory
+
+    campaign = CampaignPageFactory(parent=homes["en"], title="Campaign", slug="campaign")
+    appeal = AppealPageFactory(
+        parent=homes["en"], title="Sign this appeal", slug="appeal", campaign=campaign
+    )
+    index = NewsIndexPageFactory(parent=homes["en"], title="News", slug="news")
+    page = NewsPageFactory(parent=index, title="This item", campaign=campaign)
+    assert "Sign this appeal" in _html(client, page)
+    _gone_when_restricted_or_unpublished(client, page, appeal, "Sign this appeal")
