@@ -35,7 +35,13 @@ def absolute(request, url):
 
 
 def image_url(image, request, spec=IMAGE_SPEC):
-    return absolute(request, image.get_rendition(spec).url)
+    """The absolute URL of a rendition of ``image``, or "" when its file is missing or
+    unreadable: the page is then shown without it, as Wagtail's image tag shows one."""
+    try:
+        rendition = image.get_rendition(spec)
+    except (OSError, ValueError):  # SourceImageIOError is an OSError
+        return ""
+    return absolute(request, rendition.url)
 
 
 def site_url(request):
@@ -58,8 +64,9 @@ def page_images(page, request):
     then ``logo`` of the settings model, kept as plain data: a page without an image of its
     own pays no query for it); [] without any."""
     image = getattr(page, "image", None)
-    if image is not None:
-        return [image_url(image, request)]
+    own = image_url(image, request) if image is not None else ""
+    if own:
+        return [own]
     default = site_identity(request)["image"]
     return [default] if default else []
 
