@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 
 from . import conf, contact, links
 from .cache import Generation
+from .images import rendition_or_none
 
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 IMAGE_SPEC = "fill-1200x675"
@@ -35,13 +36,9 @@ def absolute(request, url):
 
 
 def image_url(image, request, spec=IMAGE_SPEC):
-    """The absolute URL of a rendition of ``image``, or "" when its file is missing or
-    unreadable: the page is then shown without it, as Wagtail's image tag shows one."""
-    try:
-        rendition = image.get_rendition(spec)
-    except (OSError, ValueError):  # SourceImageIOError is an OSError
-        return ""
-    return absolute(request, rendition.url)
+    """The absolute URL of a rendition of ``image``, or "" when its file is gone."""
+    rendition = rendition_or_none(image, spec)
+    return absolute(request, rendition.url) if rendition is not None else ""
 
 
 def site_url(request):

@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from campaign_kit.core import content
+from campaign_kit.core.images import rendition_or_none
 from campaign_kit.core.restrictions import unrestricted
 
 
@@ -138,10 +139,8 @@ def _brand(site_settings):
     """The logo as a rendition URL with its size, and the theme's colour overrides."""
     logo = None
     if site_settings.logo_id:
-        try:
-            rendition = site_settings.logo.get_rendition("height-88")
-        except (OSError, ValueError):
-            rendition = None  # a missing or unreadable file: the name alone is shown
+        # Without a readable file the organisation's name alone is shown.
+        rendition = rendition_or_none(site_settings.logo, "height-88")
         if rendition is not None:
             logo = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
     return {"logo": logo, "theme_css": site_settings.theme_css()}

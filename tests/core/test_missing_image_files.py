@@ -42,5 +42,16 @@ def test_pages_with_missing_image_files_are_shown_without_those_images(client, h
     for page in (homes["en"], news, event):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
-        data = json.dumps(_jsonld(response.content.decode()))
-        assert "original_images" not in data and "/images/" not in data, page.url
+        named = [key for data in _jsonld(response.content.decode()) for key in _keys(data)]
+        assert "image" not in named and "logo" not in named, page.url
+
+
+def _keys(data):
+    """Every key of a JSON-LD document, nested objects and lists included."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield key
+            yield from _keys(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _keys(value)
