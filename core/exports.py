@@ -17,6 +17,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.http import StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.encoding import force_str
+from django.utils.functional import cached_property
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_SIZE = 2000  # rows fetched per round trip
@@ -117,18 +118,24 @@ class StreamingExportMixin:
         for name, value in row.items():
             if isinstance(value, datetime) and timezone.is_aware(value):
                 row[name] = local_time(value, self.export_time_zone(item))
-            elif isinstance(value, str) and value:
-                row[name] = self._choice_label(name, value)
+            elif isinstance(value, str) and value and name in self._choice_labels:
+                row[name] = force_str(self._choice_labels[name].get(value, value))
         return row
 
-    def _choice_label(self, name, value):
-        try:
-            field = self.model._meta.get_field(name)
-        except FieldDoesNotExist:
-            return value
-        if not field.choices:
-            return value
-        return force_str(dict(field.flatchoices).get(value, value))
+    @cached_property
+    def _choice_labels(self):
+        """``{column: {value: label}}`` of the exported fields with choices, looked up once
+        per export rather than for every cell (the labels stay lazy: the language is the
+        one active when a row is written)."""
+        labels = {}
+        for name in self.list_export:
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.choices:
+                labels[name] = dict(field.flatchoices)
+        return labels
 
     def get_context_data(self, **kwargs):
         if self.is_export:
