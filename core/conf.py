@@ -50,6 +50,10 @@ DEFAULTS = {
     # storage named "campaign_kit_exports" in STORAGES, else in this directory (never public).
     "EXPORT_RETENTION_HOURS": 24,
     "EXPORTS_DIR": None,  # None: campaign-kit-exports in the system's temporary directory
+    # Finished rows of the database task queue (django-tasks-db) are deleted this many days
+    # after they ran: their arguments are ids and address hashes, and a failed one can be
+    # retried (`retry_failed_tasks`) until then.
+    "TASK_RETENTION_DAYS": 14,
     "MATERIAL_LANGUAGES": None,  # None: LANGUAGES
 }
 

@@ -4,10 +4,17 @@ With the database task queue (django-tasks-db) on the same database, the task ro
 in the change's own transaction: no crash between commit and enqueue can lose a mail, and the
 worker sees the task only once the data is committed. With any other backend (the immediate
 one in development and tests, a broker) the task is queued after the commit, so a rolled-back
-change never sends a mail.
+change never sends a mail. The queue's finished rows go after a retention time
+(``purge_finished``, from ``manage.py purge_personal_data``).
 """
 
+from datetime import timedelta
+
+from django.apps import apps
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, router, transaction
+
+from . import conf
+from .batches import in_batches
 
 try:  # the database queue is optional: a host may use another task backend
     from django_tasks_db.backend import DatabaseBackend
@@ -51,3 +58,22 @@ def insert_unless_conflict(obj, using=DEFAULT_DB_ALIAS):
         return False
     transaction.savepoint_commit(savepoint, using=using)
     return True
+
+
+def purge_finished(now, dry_run=False):
+    """Delete the database queue's rows of tasks that finished (ran or failed) more than
+    ``CAMPAIGN_KIT_TASK_RETENTION_DAYS`` ago, a batch at a time.
+
+    django-tasks-db keeps every finished row, with its arguments (signature and registration
+    ids, address hashes) and, for a failure, its traceback; nothing else ever deletes them,
+    and a queue that only grows makes each worker's search for the next task slower.
+    """
+    if not apps.is_installed("django_tasks_db"):
+        return {}
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = now - timedelta(days=int(conf.get("TASK_RETENTION_DAYS")))
+    finished = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff)
+    if dry_run:
+        return {"finished tasks deleted": finished.count()}
+    return {"finished tasks deleted": in_batches(finished, lambda batch: batch.delete())}

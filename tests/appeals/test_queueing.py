@@ -6,11 +6,15 @@ These tests commit for real (transaction=True) so that the statements are those 
 production request runs.
 """
 
+import io
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from campaign_kit.appeals import services, tasks
@@ -162,3 +166,36 @@ def test_postgresql_keeps_the_signature_insert_prepared_unless_told_not_to(
     assert (last.name, last.status) == ("S7", "pending")
     assert confirmations().filter(args_kwargs__args__0=str(last.public_id)).count() == 1
     assert confirmations().count() == 8
+
+
+def test_finished_tasks_go_after_the_retention_time_and_waiting_ones_stay(
+    appeal, database_queue, settings
+):
+    """The queue's finished rows carry address hashes (and a failure its traceback):
+    purge_personal_data deletes those that finished more than TASK_RETENTION_DAYS ago, ran or
+    failed; a row that finished since, and a task still waiting however old, stay."""
+    settings.CAMPAIGN_KIT_TASK_RETENTION_DAYS = 14
+    services.sign(appeal, DATA, "en")
+    services.sign(appeal, {**DATA, "email": "ben@example.org"}, "en")
+    tasks.send_confirmation.enqueue("not-a-public-id", str(appeal.translation_key), "x", "en")
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+    ran_long_ago, ran_recently, failed = confirmations().order_by("enqueued_at")
+    assert (ran_long_ago.status, ran_recently.status, failed.status) == (
+        "SUCCESSFUL",
+        "SUCCESSFUL",
+        "FAILED",
+    )
+    waiting = tasks.send_moderation_result.enqueue(1)
+    month_ago = timezone.now() - timedelta(days=30)
+    DBTaskResult.objects.filter(pk__in=[ran_long_ago.pk, failed.pk]).update(finished_at=month_ago)
+    DBTaskResult.objects.filter(pk=waiting.id).update(enqueued_at=month_ago)
+
+    out = io.StringIO()
+    call_command("purge_personal_data", "--dry-run", stdout=out)
+    assert "campaign_kit_core: would finished tasks deleted: 2" in out.getvalue()
+    assert DBTaskResult.objects.count() == 4
+    call_command("purge_personal_data", stdout=out)
+    assert "campaign_kit_core: finished tasks deleted: 2" in out.getvalue()
+    left = {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)}
+    assert left == {str(ran_recently.pk), waiting.id}
+    assert DBTaskResult.objects.get(pk=waiting.id).status == "READY"

@@ -8,7 +8,7 @@ Each app of the suite says in its app config what personal data it keeps and whe
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from campaign_kit.core import prepared
+from campaign_kit.core import prepared, queueing
 from campaign_kit.core.registry import suite_apps
 
 
@@ -21,8 +21,10 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run=False, **options):
         now = timezone.now()
         prefix = "would " if dry_run else ""
-        # The core's own: spreadsheets of personal data prepared for download.
-        for description, count in prepared.purge(now, dry_run=dry_run).items():
+        # The core's own: spreadsheets of personal data prepared for download, and the task
+        # queue's finished rows (their arguments name signatures and registrations).
+        core = {**prepared.purge(now, dry_run=dry_run), **queueing.purge_finished(now, dry_run)}
+        for description, count in core.items():
             self.stdout.write(f"campaign_kit_core: {prefix}{description}: {count}")
         for config in suite_apps():
             for description, count in config.purge_personal_data(now, dry_run=dry_run).items():
