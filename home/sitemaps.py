@@ -1,5 +1,7 @@
 """A sitemap index of every language, in pages of a bounded size, with hreflang alternates."""
 
+from urllib.parse import urlsplit
+
 from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
@@ -40,15 +42,24 @@ class MultilingualSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)
+        # Each page's address is worked out once, for its own entry and as an alternate of
+        # its translations (Wagtail's get_url_parts is most of this view's time).
+        addresses = {}
+
+        def address(p):
+            if p.pk not in addresses:
+                addresses[p.pk] = links.absolute_url(p, self.request)
+            return addresses[p.pk]
+
         urls = []
         for item in items:
             # Wagtail's locations come from the Site record; the request's host and port open
-            # wherever the site runs (core/links.py).
-            here = links.absolute_url(item, self.request)
+            # wherever the site runs (core/links.py). The entry at the page's own path is
+            # the page's; an override's other entries (sub-pages) keep theirs.
+            here = address(item)
             for url in item.get_sitemap_urls(self.request):
-                url["location"] = (
-                    here if url["location"] == item.get_full_url(self.request) else url["location"]
-                )
+                if urlsplit(url["location"]).path == urlsplit(here).path:
+                    url["location"] = here
                 urls.append(url)
         lastmods = [url.get("lastmod") for url in urls]
         if lastmods and None not in lastmods:
@@ -66,11 +77,7 @@ class MultilingualSitemap(Sitemap):
         by_location = {}
         for pages in groups.values():
             alternates = [
-                {
-                    "lang_code": p.locale.language_code,
-                    "location": links.absolute_url(p, self.request),
-                }
-                for p in pages
+                {"lang_code": p.locale.language_code, "location": address(p)} for p in pages
             ]
             default = x_default_url(alternates, "location", "lang_code")
             alternates.append({"lang_code": "x-default", "location": default})
