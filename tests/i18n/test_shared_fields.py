@@ -31,7 +31,7 @@ CODES = ("de", "ru", "uk")
 # open, it is within the calendar feed's window, and both zones keep winter time (Berlin
 # +01:00, Kyiv +02:00).
 _TODAY = datetime.date.today()
-YEAR = _TODAY.year if _TODAY < datetime.date(_TODAY.year, 11, 20) else _TODAY.year + 1
+YEAR = _TODAY.year + 1 if (_TODAY.month, _TODAY.day) >= (11, 20) else _TODAY.year
 BERLIN_1800 = datetime.datetime(YEAR, 12, 3, 17, 0, tzinfo=datetime.UTC)  # 18:00 in Berlin
 HOURS_2 = datetime.timedelta(hours=2)
 INDEX_WORDS = {"de": "Termine", "ru": "События", "uk": "Події"}
