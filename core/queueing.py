@@ -65,8 +65,7 @@ def purge_finished(now, dry_run=False):
     ``CAMPAIGN_KIT_TASK_RETENTION_DAYS`` ago, a batch at a time.
 
     django-tasks-db keeps every finished row, with its arguments (signature and registration
-    ids, address hashes) and, for a failure, its traceback; nothing else ever deletes them,
-    and a queue that only grows makes each worker's search for the next task slower.
+    ids, address hashes) and, for a failure, its traceback; nothing else ever deletes them.
     """
     if not apps.is_installed("django_tasks_db"):
         return {}

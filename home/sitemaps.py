@@ -57,8 +57,9 @@ class MultilingualSitemap(Sitemap):
             # wherever the site runs (core/links.py). The entry at the page's own path is
             # the page's; an override's other entries (sub-pages) keep theirs.
             here = address(item)
+            own_path = urlsplit(here).path
             for url in item.get_sitemap_urls(self.request):
-                if urlsplit(url["location"]).path == urlsplit(here).path:
+                if urlsplit(url["location"]).path == own_path:
                     url["location"] = here
                 urls.append(url)
         lastmods = [url.get("lastmod") for url in urls]

@@ -173,8 +173,10 @@ def test_finished_tasks_go_after_the_retention_time_and_waiting_ones_stay(
 ):
     """The queue's finished rows carry address hashes (and a failure its traceback):
     purge_personal_data deletes those that finished more than TASK_RETENTION_DAYS ago, ran or
-    failed; a row that finished since, and a task still waiting however old, stay."""
-    settings.CAMPAIGN_KIT_TASK_RETENTION_DAYS = 14
+    failed; a row that finished since, and a task still waiting however old, stay. The
+    setting is not the default (14), and one row is older than the default but younger than
+    the setting: it stays only if the setting is read."""
+    settings.CAMPAIGN_KIT_TASK_RETENTION_DAYS = 20
     services.sign(appeal, DATA, "en")
     services.sign(appeal, {**DATA, "email": "ben@example.org"}, "en")
     tasks.send_confirmation.enqueue("not-a-public-id", str(appeal.translation_key), "x", "en")
@@ -189,6 +191,9 @@ def test_finished_tasks_go_after_the_retention_time_and_waiting_ones_stay(
     month_ago = timezone.now() - timedelta(days=30)
     DBTaskResult.objects.filter(pk__in=[ran_long_ago.pk, failed.pk]).update(finished_at=month_ago)
     DBTaskResult.objects.filter(pk=waiting.id).update(enqueued_at=month_ago)
+    DBTaskResult.objects.filter(pk=ran_recently.pk).update(
+        finished_at=timezone.now() - timedelta(days=15)
+    )
 
     out = io.StringIO()
     call_command("purge_personal_data", "--dry-run", stdout=out)
